@@ -1,0 +1,20 @@
+// Mistral AI. Sorted by model id. 'mistral-text' speaks the prompt/outputs body (7B, Mixtral,
+// Small 24.02); 'mistral-chat' the messages/choices body (Large 24.02 and 24.07, Pixtral Large).
+// Names from a real 2026 ListFoundationModels dump; Pixtral Large reports ['INFERENCE_PROFILE'].
+
+import { providerModels } from './define.js';
+import type { ModelEntry } from './types.js';
+
+const mistralText = providerModels('Mistral AI', { family: 'mistral-text' });
+const mistralChat = providerModels('Mistral AI', { family: 'mistral-chat' });
+
+export const MISTRAL_MODELS: readonly ModelEntry[] = [
+  mistralText('mistral.mistral-7b-instruct-v0:2', 'Mistral 7B Instruct', 32_000, 8_192),
+  mistralChat('mistral.mistral-large-2402-v1:0', 'Mistral Large (24.02)', 32_000, 8_192),
+  mistralChat('mistral.mistral-large-2407-v1:0', 'Mistral Large (24.07)', 128_000, 8_192),
+  mistralText('mistral.mistral-small-2402-v1:0', 'Mistral Small (24.02)', 32_000, 8_192),
+  mistralText('mistral.mixtral-8x7b-instruct-v0:1', 'Mixtral 8x7B Instruct', 32_000, 4_096),
+  mistralChat('mistral.pixtral-large-2502-v1:0', 'Pixtral Large (25.02)', 128_000, 8_192, {
+    input: ['TEXT', 'IMAGE'], profileOnly: true, profiles: ['us', 'eu'],
+  }),
+];

@@ -1,0 +1,95 @@
+// Errors as data: one type carrying the exception name, HTTP status and message, and a table of
+// constructors holding AWS's exact wording. Rendering (HTTP response or event-stream exception
+// frame) happens in one place each: src/http/error-response.ts and src/stream/frames.ts.
+
+/** Exception shapes of bedrock-runtime and their HTTP status (SPEC.md §4.1). */
+const STATUS = {
+  ValidationException: 400,
+  ServiceQuotaExceededException: 400,
+  ConflictException: 400,
+  AccessDeniedException: 403,
+  ResourceNotFoundException: 404,
+  ModelTimeoutException: 408,
+  ModelErrorException: 424,
+  ModelStreamErrorException: 424,
+  ThrottlingException: 429,
+  ModelNotReadyException: 429,
+  InternalServerException: 500,
+  ServiceUnavailableException: 503,
+} as const;
+
+export type ErrorName = keyof typeof STATUS;
+
+export class BedrockError extends Error {
+  override readonly name: ErrorName;
+  readonly status: number;
+  /** Extra top-level members of the error body, e.g. `originalStatusCode` (SPEC.md §4.2). */
+  readonly fields: Record<string, unknown>;
+  /** The coral namespace in x-amzn-ErrorType: `com.amazon.bedrock` unless the auth layer answers. */
+  readonly namespace: string;
+  /** `message`, except for some auth-layer errors that send `Message` (REAL_ERROR_MESSAGES.md). */
+  readonly messageKey: 'message' | 'Message';
+
+  constructor(
+    name: ErrorName,
+    message: string,
+    fields: Record<string, unknown> = {},
+    origin: { namespace?: string; messageKey?: 'message' | 'Message' } = {},
+  ) {
+    super(message);
+    this.name = name;
+    this.status = STATUS[name];
+    this.fields = fields;
+    this.namespace = origin.namespace ?? 'com.amazon.bedrock';
+    this.messageKey = origin.messageKey ?? 'message';
+  }
+}
+
+const validation = (message: string) => new BedrockError('ValidationException', message);
+
+/** The exact messages real Bedrock sends; the source of each is cited beside it. */
+export const Errors = {
+  // REAL_ERROR_MESSAGES.md, "Recorded with headers" (otel-python-contrib invalid-model cassettes).
+  invalidModelId: () => validation('The provided model identifier is invalid.'),
+  // REAL_ERROR_MESSAGES.md: note the typographic apostrophe U+2019 in "isn’t".
+  onDemandNotSupported: (modelId: string) =>
+    validation(
+      `Invocation of model ID ${modelId} with on-demand throughput isn\u2019t supported. ` +
+        'Retry your request with the ID or ARN of an inference profile that contains this model.',
+    ),
+  /** InvokeModel body failing the model's JSON schema; `detail` is the everit text (src/schema). */
+  malformedInput: (detail: string) =>
+    validation(`Malformed input request: ${detail}, please reformat your input and try again.`),
+  // A body that is not JSON: no parser detail, a comma instead of a colon (New Relic's recorded
+  // Bedrock responses to `{ Malformed Request Body`, Content-Length 80).
+  malformedJson: () => validation('Malformed input request, please reformat your input and try again.'),
+  // Quoted many times (vercel/ai#2772, litellm#5656, …) for Claude, Llama, Titan Premier.
+  maxTokensExceeded: (limit: number) =>
+    validation(
+      `The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`,
+    ),
+  // No trailing period, for both (aws/aws-sdk-ruby#3033; a proxy changelog for Accept).
+  unsupportedContentType: () => validation('The provided Content Type is invalid or not supported for this model'),
+  unsupportedAccept: () => validation('The provided Accept Type is invalid or not supported for this model'),
+  /** Model-side validation, e.g. Claude's `Invalid API version` (SEED_NOTES.md, seed 002). */
+  modelValidation: (message: string) => validation(message),
+  // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
+  streamingNotSupported: () => validation('The model is unsupported for streaming.'),
+  throttling: () => new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again.'),
+  accessDenied: () =>
+    new BedrockError('AccessDeniedException', "You don't have access to the model with the specified model ID."),
+  internal: () =>
+    new BedrockError('InternalServerException', 'The system encountered an unexpected error during processing. Try your request again.'),
+  // Bedrock's front end answers a route it does not know with a 400 ValidationException
+  // (seen on the control plane in 2025: "ValidationException: Unknown operation").
+  unknownOperation: () => validation('Unknown operation'),
+  // The API-key-era front end, seen with headers in 2026 (karthink/gptel#1397): capital-M
+  // `Message`, the coral.service namespace, Content-Length 45.
+  missingAuthorization: () =>
+    new BedrockError('AccessDeniedException', 'Authorization header is missing', {}, { namespace: 'com.amazon.coral.service', messageKey: 'Message' }),
+} as const;
+
+/** Any thrown value as a BedrockError; unknown failures become InternalServerException. */
+export function asBedrockError(err: unknown): BedrockError {
+  return err instanceof BedrockError ? err : Errors.internal();
+}

@@ -1,0 +1,16 @@
+// Renders a BedrockError as restJson1 requires and Bedrock does it (REAL_ERROR_MESSAGES.md,
+// "Wire format of a non-stream error"): status, x-amzn-ErrorType with the coral namespace,
+// x-amzn-RequestId, and a `{"message": …}` body with any extra members at the top level.
+import type { BedrockError } from '../errors.js';
+
+export function errorResponse(err: BedrockError, requestId: string): Response {
+  const body = JSON.stringify({ [err.messageKey]: err.message, ...err.fields });
+  return new Response(body, {
+    status: err.status,
+    headers: {
+      'Content-Type': 'application/json',
+      'x-amzn-RequestId': requestId,
+      'x-amzn-ErrorType': `${err.name}:http://internal.amazon.com/coral/${err.namespace}/`,
+    },
+  });
+}

@@ -1,0 +1,23 @@
+// InvokeModel: POST /model/{modelId}/invoke (SPEC.md §2, headers §5).
+import type { Context } from 'hono';
+import type { Runtime } from '../runtime.js';
+import { prepareInvocation } from './prepare-invocation.js';
+
+export const invokeModel = (runtime: Runtime) => async (c: Context) => {
+  const started = performance.now();
+  const { family, ctx, request } = await prepareInvocation(c, runtime, 'accept');
+  const { body, usage } = family.invoke(request, ctx);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'x-amzn-RequestId': ctx.requestId,
+    'X-Amzn-Bedrock-Invocation-Latency': String(Math.max(1, Math.round(performance.now() - started))),
+  };
+  // Order as boto3 printed a real response (seed 003): latency, cache write/read, output, input.
+  if (!usage.latencyOnly) {
+    if (usage.cacheWriteInputTokens !== undefined) headers['X-Amzn-Bedrock-Cache-Write-Input-Token-Count'] = String(usage.cacheWriteInputTokens);
+    if (usage.cacheReadInputTokens !== undefined) headers['X-Amzn-Bedrock-Cache-Read-Input-Token-Count'] = String(usage.cacheReadInputTokens);
+    if (usage.outputTokens !== undefined) headers['X-Amzn-Bedrock-Output-Token-Count'] = String(usage.outputTokens);
+    headers['X-Amzn-Bedrock-Input-Token-Count'] = String(usage.inputTokens);
+  }
+  return new Response(JSON.stringify(body), { status: 200, headers });
+};

@@ -1,0 +1,46 @@
+// What InvokeModel and InvokeModelWithResponseStream share before they answer: resolve the model,
+// check the media types, read and parse the body, and let the family validate it. Every failure
+// here is answered as a plain JSON error, before any stream opens (FORMATS.md §0).
+import type { Context } from 'hono';
+import { resolveModel } from '../catalog/resolve.js';
+import { Errors } from '../errors.js';
+import type { Family, InvokeContext } from '../families/family.js';
+import { familyFor } from '../families/index.js';
+import { readBody } from '../http/body.js';
+import type { Runtime } from '../runtime.js';
+
+export interface Invocation {
+  family: Family;
+  ctx: InvokeContext;
+  request: unknown;
+}
+
+// The JS SDK sends `application/octet-stream` when the caller gives no contentType (SPEC.md §2,
+// notes), and Bedrock accepts it, as it does a missing header. Parameters are not tolerated:
+// `application/json; charset=utf-8` is refused too (research notes: a test "found against the
+// live endpoint").
+const ACCEPTED_TYPES = new Set(['', 'application/json', 'application/octet-stream']);
+const ACCEPTED_ACCEPTS = new Set(['', 'application/json', '*/*']);
+const mediaType = (value: string | undefined) => (value ?? '').trim().toLowerCase();
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw Errors.malformedJson();
+  }
+}
+
+export async function prepareInvocation(c: Context, runtime: Runtime, acceptHeader: string): Promise<Invocation> {
+  const requestId = c.get('requestId') as string;
+  const modelId = c.req.param('modelId') ?? '';
+  c.set('modelId', modelId);
+  const { entry } = resolveModel(modelId, runtime.settings.customModelId);
+  if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
+  if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
+  const family = familyFor(entry.family);
+  if (!family) throw Errors.invalidModelId();
+  const body = parseJson(await readBody(c.req.raw));
+  const ctx: InvokeContext = { model: entry, requestId, respond: (conv) => runtime.respond(conv, entry.modelId) };
+  return { family, ctx, request: family.parse(body, ctx) };
+}

@@ -1,0 +1,49 @@
+// Canned replies: what each model says, as plain JSON under fixtures/ (or a user's --fixtures
+// directory, searched first). A model's reply comes from the first file found of
+// `<modelId with ':' as '_'>.json`, `<provider prefix>.json`, `default.json`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface CannedReply {
+  text: string;
+  /** What reasoning models "think" before answering. */
+  reasoning?: string;
+}
+
+/** The fixtures/ folder of this package, from src/ (tests) or dist/src/ (the built program). */
+export function builtinFixturesDir(): string {
+  for (const up of ['../../fixtures', '../../../fixtures']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(join(dir, 'default.json'))) return dir;
+  }
+  throw new Error('bedrock-emulator: the built-in fixtures/ folder is missing');
+}
+
+export class FixtureStore {
+  private readonly cache = new Map<string, CannedReply>();
+  constructor(private readonly dirs: string[]) {}
+
+  replyFor(modelId: string): CannedReply {
+    let reply = this.cache.get(modelId);
+    if (!reply) {
+      reply = this.load(modelId);
+      this.cache.set(modelId, reply);
+    }
+    return reply;
+  }
+
+  private load(modelId: string): CannedReply {
+    const names = [`${modelId.replaceAll(':', '_')}.json`, `${modelId.split('.')[0]}.json`, 'default.json'];
+    for (const name of names) {
+      for (const dir of this.dirs) {
+        const file = join(dir, name);
+        if (!existsSync(file)) continue;
+        const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CannedReply>;
+        if (typeof data.text !== 'string') throw new Error(`fixture ${file}: "text" must be a string`);
+        return { text: data.text, reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined };
+      }
+    }
+    throw new Error(`no fixture for ${modelId} and no default.json in ${this.dirs.join(', ')}`);
+  }
+}

@@ -1,0 +1,78 @@
+// The default responder: canned text from fixtures, cut by stop sequences and the token limit;
+// a tool call when tools are offered and the conversation is not answering a tool result, so
+// agent loops always end (toolUse → toolResult → text).
+import { createHash } from 'node:crypto';
+import { FixtureStore } from './fixtures.js';
+import { sampleToolInput } from './sample.js';
+import { conversationTokens, countTokens, tokenize } from './tokens.js';
+import type { Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
+
+/** A stable stand-in for the opaque signature reasoning blocks carry. */
+const signatureOf = (text: string) => createHash('sha256').update(text).digest('base64');
+
+function answersToolResult(conv: Conversation): boolean {
+  const last = conv.messages[conv.messages.length - 1];
+  return !!last && last.role === 'user' && last.content.some((p) => p.type === 'tool_result');
+}
+
+function chooseTool(conv: Conversation) {
+  const tools = conv.tools ?? [];
+  const choice = conv.toolChoice ?? { type: 'auto' };
+  if (tools.length === 0 || choice.type === 'none' || answersToolResult(conv)) return undefined;
+  if (choice.type === 'tool') return tools.find((t) => t.name === choice.name) ?? tools[0];
+  return tools[0];
+}
+
+/** Cuts `text` at the first stop sequence, then at the token budget. */
+function limitText(text: string, conv: Conversation, budget: number) {
+  let stopReason: StopReason = 'end_turn';
+  let stopSequence: string | null = null;
+  let cut = text.length;
+  for (const seq of conv.stopSequences ?? []) {
+    const at = seq ? text.indexOf(seq) : -1;
+    if (at >= 0 && at < cut) {
+      cut = at;
+      stopSequence = seq;
+      stopReason = 'stop_sequence';
+    }
+  }
+  let out = text.slice(0, cut);
+  const pieces = tokenize(out);
+  if (pieces.length > budget) {
+    out = pieces.slice(0, Math.max(budget, 0)).join('');
+    stopReason = 'max_tokens';
+    stopSequence = null;
+  }
+  return { text: out, stopReason, stopSequence };
+}
+
+export function createResponder(fixtures: FixtureStore): Responder {
+  return (conv, modelId) => {
+    const inputTokens = conversationTokens(conv);
+    const canned = fixtures.replyFor(modelId);
+    const content: ReplyBlock[] = [];
+    let budget = conv.maxTokens;
+    if (conv.reasoning && canned.reasoning) {
+      const thought = limitText(canned.reasoning, { ...conv, stopSequences: [] }, budget);
+      content.push({ type: 'reasoning', text: thought.text, signature: signatureOf(thought.text) });
+      budget -= countTokens(thought.text);
+    }
+    const tool = chooseTool(conv);
+    let stopReason: StopReason;
+    let stopSequence: string | null = null;
+    if (tool) {
+      content.push({ type: 'tool_use', name: tool.name, input: sampleToolInput(tool.inputSchema) });
+      stopReason = 'tool_use';
+    } else {
+      const said = limitText(canned.text, conv, budget);
+      if (said.text.length > 0 || content.length === 0) content.push({ type: 'text', text: said.text });
+      stopReason = budget <= 0 ? 'max_tokens' : said.stopReason;
+      stopSequence = said.stopSequence;
+    }
+    const outputTokens = content.reduce((n, block) => {
+      if (block.type === 'tool_use') return n + countTokens(block.name) + countTokens(JSON.stringify(block.input));
+      return n + countTokens(block.text);
+    }, 0);
+    return { content, stopReason, stopSequence, usage: { inputTokens, outputTokens } };
+  };
+}

@@ -1,0 +1,55 @@
+// The neutral conversation every family maps its native request into, and the neutral reply the
+// responder hands back. Families translate between these and their wire formats; operations never
+// decide what a model says.
+
+export type Part =
+  | { type: 'text'; text: string }
+  /** Images, documents, video, audio: their token cost is estimated, their content is not read. */
+  | { type: 'media'; kind: 'image' | 'document' | 'video' | 'audio'; bytes: number }
+  | { type: 'tool_use'; id: string; name: string; input: unknown }
+  | { type: 'tool_result'; toolUseId: string; text: string }
+  | { type: 'reasoning'; text: string };
+
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: Part[];
+}
+
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  /** JSON Schema of the tool's input. */
+  inputSchema?: unknown;
+}
+
+export type ToolChoice = { type: 'auto' } | { type: 'any' } | { type: 'tool'; name: string } | { type: 'none' };
+
+export interface Conversation {
+  system?: string;
+  messages: Turn[];
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
+  /** The output token limit in force (the request's, else the family default). */
+  maxTokens: number;
+  stopSequences?: string[];
+  /** Extended thinking / reasoning requested. */
+  reasoning?: boolean;
+}
+
+export type ReplyBlock =
+  | { type: 'reasoning'; text: string; signature: string }
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; name: string; input: Record<string, unknown> };
+
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
+
+export interface Reply {
+  content: ReplyBlock[];
+  stopReason: StopReason;
+  /** The stop sequence that ended the reply, when stopReason is stop_sequence. */
+  stopSequence: string | null;
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/** What the model says: one function, so canned bodies, rules and scripts plug in here. */
+export type Responder = (conversation: Conversation, modelId: string) => Reply;
