@@ -3,6 +3,10 @@ import { Hono } from 'hono';
 import { notFound, onError, operation, requestContext, requireAuthorization } from './http/middleware.js';
 import { invokeModel } from './operations/invoke-model.js';
 import { invokeModelStream } from './operations/invoke-model-stream.js';
+import { getFoundationModel } from './operations/get-foundation-model.js';
+import { getInferenceProfile } from './operations/get-inference-profile.js';
+import { listFoundationModels } from './operations/list-foundation-models.js';
+import { listInferenceProfiles } from './operations/list-inference-profiles.js';
 import type { Runtime } from './runtime.js';
 
 export function createApp(runtime: Runtime): Hono {
@@ -13,6 +17,12 @@ export function createApp(runtime: Runtime): Hono {
   // bedrock-runtime (SPEC.md §2)
   app.post('/model/:modelId/invoke', operation('InvokeModel', invokeModel(runtime)));
   app.post('/model/:modelId/invoke-with-response-stream', operation('InvokeModelWithResponseStream', invokeModelStream(runtime)));
+
+  // bedrock control plane, same port (SPEC.md §9), for clients with AWS_ENDPOINT_URL_BEDROCK
+  app.get('/foundation-models', operation('ListFoundationModels', listFoundationModels(runtime)));
+  app.get('/foundation-models/:modelIdentifier', operation('GetFoundationModel', getFoundationModel(runtime)));
+  app.get('/inference-profiles', operation('ListInferenceProfiles', listInferenceProfiles(runtime)));
+  app.get('/inference-profiles/:inferenceProfileIdentifier', operation('GetInferenceProfile', getInferenceProfile(runtime)));
 
   app.notFound(notFound);
   app.onError(onError(runtime));

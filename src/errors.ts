@@ -20,6 +20,8 @@ const STATUS = {
 
 export type ErrorName = keyof typeof STATUS;
 
+export const isErrorName = (name: string): name is ErrorName => Object.hasOwn(STATUS, name);
+
 export class BedrockError extends Error {
   override readonly name: ErrorName;
   readonly status: number;
@@ -73,6 +75,37 @@ export const Errors = {
   unsupportedAccept: () => validation('The provided Accept Type is invalid or not supported for this model'),
   /** Model-side validation, e.g. Claude's `Invalid API version` (SEED_NOTES.md, seed 002). */
   modelValidation: (message: string) => validation(message),
+  // Titan Embeddings over their input limit: the "400 Bad Request: " prefix and the trailing space are
+  // part of the message (amazon-bedrock-workshop#136; research/errors.md §8).
+  tooManyInputTokens: (max: number, count: number) =>
+    validation(`400 Bad Request: Too many input tokens. Max input tokens: ${max}, request input token count: ${count} `),
+  // --- Claude (Anthropic-side checks surface unprefixed on InvokeModel; research/errors.md §3) ---
+  // boto/boto3#4218; SEED_NOTES.md seed 002.
+  claudeInvalidApiVersion: (value: string) => validation(`Invalid API version: ${value}`),
+  // QuantumNous/new-api#3339 (InvokeModel, 400); SEED_NOTES.md seed 002.
+  claudeApiVersionRequired: () => validation('anthropic_version: Field required'),
+  // langchain#19549, aws/fmeval#286: a Text Completions body sent to a Messages-only Claude.
+  claudeUseMessagesApi: (model: string) => validation(`"${model}" is not supported on this API. Please use the Messages API instead.`),
+  // Giskard-AI/giskard-oss#1933, anthropic-sdk-typescript#565 (InvokeModel).
+  claudeRolesAlternate: (role: string) =>
+    validation(`messages: roles must alternate between "user" and "assistant", but found multiple "${role}" roles in a row`),
+  // Anthropic's wording; not seen from Bedrock (research/errors.md §3.1, inferred).
+  claudeFirstMessageUser: () => validation('messages: first message must use the "user" role'),
+  // konveyor/kai#645 (InvokeModel, 2025-02).
+  claudeEmptyContent: (index: number) =>
+    validation(`messages.${index}: all messages must have non-empty content except for the optional final assistant message`),
+  // open-webui#2459, opencode#15715.
+  claudeEmptyTextBlock: () => validation('messages: text content blocks must be non-empty'),
+  // EndemicMedia/claudecoder#5 (Bedrock), LibreChat#8346 (Converse, with the "The model returned…" prefix).
+  claudeThinkingBudgetMin: () => validation('thinking.enabled.budget_tokens: Input should be greater than or equal to 1024'),
+  // vercel/ai#7927 (Bedrock, 2025-08, docs.anthropic.com); 2026 copies link docs.claude.com.
+  claudeThinkingBudgetAboveMax: () =>
+    validation(
+      '`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at ' +
+        'https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size',
+    ),
+  // Claude Text Completions, 2024+ wording (spring-projects/spring-ai#404; SEED_NOTES.md seed 001).
+  claudePromptStart: () => validation('prompt must start with "\n\nHuman:" turn after an optional system prompt'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   throttling: () => new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again.'),

@@ -1,5 +1,6 @@
 // Starts an emulator for a test file and hands out real SDK clients pointed at it: the default
 // JS client (HTTP/2, exactly as users get it) and the same client forced onto HTTP/1.1.
+import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll } from 'vitest';
@@ -13,6 +14,8 @@ export interface TestTarget {
   h2: BedrockRuntimeClient;
   /** The same client over HTTP/1.1, as boto3 and the CLI speak. */
   h1: BedrockRuntimeClient;
+  /** The control-plane client (`bedrock`), pointed at the same port. */
+  bedrock: BedrockClient;
   /** Both, for tests that must hold on either protocol. */
   clients: Array<[string, BedrockRuntimeClient]>;
 }
@@ -27,11 +30,13 @@ export function useEmulator(options: EmulatorOptions = {}): TestTarget {
     target.url = emulator.url;
     target.h2 = new BedrockRuntimeClient(common);
     target.h1 = new BedrockRuntimeClient({ ...common, requestHandler: new NodeHttpHandler() });
+    target.bedrock = new BedrockClient(common);
     target.clients.push(['HTTP/2', target.h2], ['HTTP/1.1', target.h1]);
   });
   afterAll(async () => {
     target.h2?.destroy();
     target.h1?.destroy();
+    target.bedrock?.destroy();
     await emulator?.close();
   });
   return target;

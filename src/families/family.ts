@@ -10,6 +10,8 @@ export interface InvokeContext {
   model: ModelEntry;
   /** The request id (`x-amzn-RequestId`); Cohere echoes it as the body's `id`. */
   requestId: string;
+  /** The model id exactly as the caller wrote it (a profile id, say); OpenAI bodies echo it as `model`. */
+  modelIdAsCalled?: string;
   /** Asks the responder what the model says. */
   respond(conversation: Conversation): Reply;
 }

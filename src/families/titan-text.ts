@@ -71,3 +71,5 @@ export const titanText: Family<TitanRequest> = {
     return { events: [chunk], usage };
   },
 };
+
+export default titanText;

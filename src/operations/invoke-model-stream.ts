@@ -7,6 +7,7 @@ import { asBedrockError, Errors } from '../errors.js';
 import type { Usage } from '../families/family.js';
 import type { Runtime } from '../runtime.js';
 import { chunkFrame, exceptionFrame, loadCodec } from '../stream/frames.js';
+import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
 
 function invocationMetrics(usage: Usage, latency: number, firstByte: number) {
@@ -24,9 +25,11 @@ function invocationMetrics(usage: Usage, latency: number, firstByte: number) {
 
 export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { family, ctx, request } = await prepareInvocation(c, runtime, 'x-amzn-bedrock-accept');
+  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, 'x-amzn-bedrock-accept');
   if (!family.stream || !ctx.model.streaming) throw Errors.streamingNotSupported();
   const { events, usage, metrics = true } = family.stream(request, ctx);
+  const fault = reply()?.fault;
+  if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
   const elapsed = () => Math.max(1, Math.round(performance.now() - started));
   let firstByte = 0;
@@ -38,6 +41,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
         const iterator = events[Symbol.iterator]();
         let current = iterator.next();
         while (!current.done) {
+          if (fault && n === fault.afterEvents) throw faultError(fault);
           const next = iterator.next();
           let event = current.value;
           if (next.done && metrics) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
@@ -45,6 +49,8 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
           if (n === 1) firstByte = elapsed();
           current = next;
         }
+        // A fault scripted past the last event still fires, after it.
+        if (fault) throw faultError(fault);
       } catch (err) {
         controller.enqueue(exceptionFrame(codec, asBedrockError(err)));
       }

@@ -1,12 +1,15 @@
 // InvokeModel: POST /model/{modelId}/invoke (SPEC.md §2, headers §5).
 import type { Context } from 'hono';
 import type { Runtime } from '../runtime.js';
+import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
 
 export const invokeModel = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { family, ctx, request } = await prepareInvocation(c, runtime, 'accept');
+  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, 'accept');
   const { body, usage } = family.invoke(request, ctx);
+  const fault = reply()?.fault;
+  if (fault) throw faultError(fault);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'x-amzn-RequestId': ctx.requestId,

@@ -7,12 +7,15 @@ import { Errors } from '../errors.js';
 import type { Family, InvokeContext } from '../families/family.js';
 import { familyFor } from '../families/index.js';
 import { readBody } from '../http/body.js';
+import type { Conversation, Reply } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
 
 export interface Invocation {
   family: Family;
   ctx: InvokeContext;
   request: unknown;
+  /** The reply the responder gave, once the family has asked for it (carries any scripted fault). */
+  reply(): Reply | undefined;
 }
 
 // The JS SDK sends `application/octet-stream` when the caller gives no contentType (SPEC.md §2,
@@ -38,9 +41,10 @@ export async function prepareInvocation(c: Context, runtime: Runtime, acceptHead
   const { entry } = resolveModel(modelId, runtime.settings.customModelId);
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
   if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
-  const family = familyFor(entry.family);
-  if (!family) throw Errors.invalidModelId();
+  const family = await familyFor(entry.family);
   const body = parseJson(await readBody(c.req.raw));
-  const ctx: InvokeContext = { model: entry, requestId, respond: (conv) => runtime.respond(conv, entry.modelId) };
-  return { family, ctx, request: family.parse(body, ctx) };
+  let last: Reply | undefined;
+  const respond = (conv: Conversation) => (last = runtime.respond(conv, entry.modelId));
+  const ctx: InvokeContext = { model: entry, requestId, respond };
+  return { family, ctx, request: family.parse(body, ctx), reply: () => last };
 }

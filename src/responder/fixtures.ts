@@ -5,10 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { Fault } from './types.js';
+
 export interface CannedReply {
   text: string;
   /** What reasoning models "think" before answering. */
   reasoning?: string;
+  /** Makes every call to the model fail as scripted (see README, "Scripting failures"). */
+  fault?: Fault;
 }
 
 /** The fixtures/ folder of this package, from src/ (tests) or dist/src/ (the built program). */
@@ -41,7 +45,7 @@ export class FixtureStore {
         if (!existsSync(file)) continue;
         const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CannedReply>;
         if (typeof data.text !== 'string') throw new Error(`fixture ${file}: "text" must be a string`);
-        return { text: data.text, reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined };
+        return { text: data.text, reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined, fault: data.fault };
       }
     }
     throw new Error(`no fixture for ${modelId} and no default.json in ${this.dirs.join(', ')}`);

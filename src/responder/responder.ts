@@ -73,6 +73,6 @@ export function createResponder(fixtures: FixtureStore): Responder {
       if (block.type === 'tool_use') return n + countTokens(block.name) + countTokens(JSON.stringify(block.input));
       return n + countTokens(block.text);
     }, 0);
-    return { content, stopReason, stopSequence, usage: { inputTokens, outputTokens } };
+    return { content, stopReason, stopSequence, usage: { inputTokens, outputTokens }, ...(canned.fault ? { fault: canned.fault } : {}) };
   };
 }

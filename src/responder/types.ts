@@ -43,8 +43,20 @@ export type ReplyBlock =
 
 export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
 
+/** A scripted failure: the call fails with `error`, or, when streaming, after `afterEvents` events. */
+export interface Fault {
+  name: string;
+  message: string;
+  /** Extra members, e.g. ModelStreamErrorException's originalStatusCode. */
+  fields?: Record<string, unknown>;
+  /** Stream only: how many native events go out before the exception frame. */
+  afterEvents?: number;
+}
+
 export interface Reply {
   content: ReplyBlock[];
+  /** When set, the operation fails as scripted instead of (or part-way through) answering. */
+  fault?: Fault;
   stopReason: StopReason;
   /** The stop sequence that ended the reply, when stopReason is stop_sequence. */
   stopSequence: string | null;

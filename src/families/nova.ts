@@ -1,0 +1,109 @@
+// Amazon Nova (Micro, Lite, Pro, Premier, Nova 2 Lite) through InvokeModel: FORMATS.md §6,
+// SEED_NOTES.md seed 003. Request schema and mapping live in nova-request.ts.
+import { Errors } from '../errors.js';
+import { uuid } from '../ids.js';
+import { deltas } from '../responder/tokens.js';
+import type { Reply, StopReason } from '../responder/types.js';
+import { validate } from '../schema/validate.js';
+import type { Family, InvokeContext, Usage } from './family.js';
+import { novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
+
+interface Parsed {
+  body: NovaRequest;
+  maxTokens: number;
+}
+
+// Nova reports the neutral stop reasons under the same names (FORMATS.md §6).
+const STOP_REASON: Record<StopReason, string> = {
+  end_turn: 'end_turn',
+  max_tokens: 'max_tokens',
+  stop_sequence: 'stop_sequence',
+  tool_use: 'tool_use',
+};
+
+function run(req: Parsed, ctx: InvokeContext): { reply: Reply; usage: Required<Pick<Usage, 'inputTokens' | 'outputTokens' | 'cacheReadInputTokens' | 'cacheWriteInputTokens'>> } {
+  const reply = ctx.respond(novaConversation(req.body, req.maxTokens));
+  // Nova always reports prompt caching: 2025+ bodies carry cache*InputTokenCount = 0 and the
+  // X-Amzn-Bedrock-Cache-*-Input-Token-Count headers (SEED_NOTES.md seed 003; tool_use capture).
+  return {
+    reply,
+    usage: { inputTokens: reply.usage.inputTokens, outputTokens: reply.usage.outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 },
+  };
+}
+
+export const nova: Family<Parsed> = {
+  name: 'nova',
+  parse(body, ctx) {
+    const req = validate<NovaRequest>(novaSchema, body);
+    const config = req.inferenceConfig ?? {};
+    const requested = config.maxTokens ?? config.max_new_tokens;
+    // Not seen for Nova: the generic Bedrock wording for an output limit (research/errors.md §3.1).
+    if (requested !== undefined && requested > ctx.model.maxOutputTokens) throw Errors.maxTokensExceeded(ctx.model.maxOutputTokens);
+    return { body: req, maxTokens: requested ?? ctx.model.maxOutputTokens };
+  },
+
+  invoke(req, ctx) {
+    const { reply, usage } = run(req, ctx);
+    const content = reply.content.flatMap((block): Record<string, unknown>[] => {
+      if (block.type === 'text') return [{ text: block.text }];
+      // Key order name, toolUseId, input (invoke__amazon.nova-micro-v1_0__tool_use); ids are UUIDs.
+      if (block.type === 'tool_use') return [{ toolUse: { name: block.name, toolUseId: uuid(), input: block.input } }];
+      return [];
+    });
+    return {
+      body: {
+        output: { message: { content, role: 'assistant' } },
+        stopReason: STOP_REASON[reply.stopReason],
+        usage: {
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          totalTokens: usage.inputTokens + usage.outputTokens,
+          cacheReadInputTokenCount: usage.cacheReadInputTokens,
+          cacheWriteInputTokenCount: usage.cacheWriteInputTokens,
+        },
+      },
+      usage,
+    };
+  },
+
+  stream(req, ctx) {
+    const { reply, usage } = run(req, ctx);
+    const events: Record<string, unknown>[] = [{ messageStart: { role: 'assistant' } }];
+    let index = 0;
+    for (const block of reply.content) {
+      if (block.type === 'text') {
+        // Every text delta is a content block of its own, opened by its delta and closed by a
+        // Stop, with no contentBlockStart (invoke-with-response-stream__amazon.nova-micro-v1_0*).
+        for (const text of deltas(block.text)) {
+          events.push({ contentBlockDelta: { delta: { text }, contentBlockIndex: index } });
+          events.push({ contentBlockStop: { contentBlockIndex: index } });
+          index++;
+        }
+      } else if (block.type === 'tool_use') {
+        // A tool block has a Start (toolUseId before name) and its whole input JSON in one delta;
+        // the next block's index skips one (22 -> 24 in the tool_use stream capture).
+        events.push({ contentBlockStart: { start: { toolUse: { toolUseId: uuid(), name: block.name } }, contentBlockIndex: index } });
+        events.push({ contentBlockDelta: { delta: { toolUse: { input: JSON.stringify(block.input) } }, contentBlockIndex: index } });
+        events.push({ contentBlockStop: { contentBlockIndex: index } });
+        index += 2;
+      }
+    }
+    events.push({ messageStop: { stopReason: STOP_REASON[reply.stopReason] } });
+    // The stream's usage has no totalTokens, unlike the InvokeModel body (…__2026 capture).
+    events.push({
+      metadata: {
+        usage: {
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          cacheReadInputTokenCount: usage.cacheReadInputTokens,
+          cacheWriteInputTokenCount: usage.cacheWriteInputTokens,
+        },
+        metrics: {},
+        trace: {},
+      },
+    });
+    return { events, usage };
+  },
+};
+
+export default nova;
