@@ -17,7 +17,7 @@ const body = JSON.stringify({ inputText: 'hello', textGenerationConfig: { maxTok
 const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abc';
 
 async function raw(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${t.url}${path}`, { method: 'POST', ...init, headers: { authorization: AUTH, ...(init.headers ?? {}) } });
+  const res = await fetch(`${t.url}${path}`, { method: 'POST', ...init, headers: { authorization: AUTH, 'content-type': 'application/json', ...(init.headers ?? {}) } });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }
 

@@ -66,8 +66,16 @@ const schema = (maxTokens: number): Schema => ({
 /** Real J2 answers always carried `"id":1234` on Bedrock (capture). */
 const RESPONSE_ID = 1234;
 
-/** A piece of text as J2's SentencePiece vocabulary spells it: `▁` for spaces, `<|newline|>` for newlines (capture). */
-const spell = (piece: string) => piece.replaceAll('\n', '<|newline|>').replace(/[^\S\n]/gu, '▁');
+/** A piece of text as J2's SentencePiece vocabulary spells it (capture): `▁` for spaces,
+ *  `<|newline|>` for newlines, and a `▁` word-start mark on a word that begins the text or a
+ *  line (`▁Explain` at 0..7, `▁A` right after `<|newline|>`), outside its text range. */
+function spell(piece: string, atLineStart: boolean): string {
+  const spelled = piece.replace(/[^\S\n]/gu, '▁');
+  const lead = /^\n*/u.exec(spelled)![0];
+  const rest = spelled.slice(lead.length);
+  const mark = rest && !rest.startsWith('▁') && (lead.length > 0 || atLineStart) ? '▁' : '';
+  return '<|newline|>'.repeat(lead.length) + mark + rest.replaceAll('\n', '<|newline|>');
+}
 
 /** Deterministic log-probabilities in the range real ones take. Kept above 1e-3 in magnitude so
  *  Java's `Double.toString` would not switch to E notation (the capture shows `-3.81E-6` there). */
@@ -84,7 +92,8 @@ function tokens(text: string, generated: boolean) {
     const lp = logprob(piece, 0);
     // The prompt's raw_logprob equals logprob; a completion's differs (sampling temperature, capture).
     const raw = generated ? logprob(piece, 1) : lp;
-    const token = { generatedToken: { token: spell(piece), logprob: lp, raw_logprob: raw }, topTokens: null, textRange: { start, end: start + piece.length } };
+    const atLineStart = start === 0 || text[start - 1] === '\n';
+    const token = { generatedToken: { token: spell(piece, atLineStart), logprob: lp, raw_logprob: raw }, topTokens: null, textRange: { start, end: start + piece.length } };
     start += piece.length;
     return token;
   });

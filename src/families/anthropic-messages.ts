@@ -5,7 +5,6 @@ import { Errors } from '../errors.js';
 import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
 import { deltas } from '../responder/tokens.js';
 import type { Reply, ReplyBlock } from '../responder/types.js';
-import { inJavaOrder } from '../schema/java-order.js';
 import { validate, type Schema } from '../schema/validate.js';
 import { cacheUsage, toConversation, type CacheUsage, type MessagesRequest } from './anthropic-content.js';
 import type { Family, InvokeContext, Usage } from './family.js';
@@ -18,7 +17,7 @@ const number01: Schema = { type: 'number', minimum: 0, maximum: 1 };
 // fumito-ito/AnthropicSwiftSDK#19). A body without `messages` passes the first branch and goes to
 // the Text Completions path, which Claude 3+ refuses (claudeUseMessagesApi).
 // Ranges of temperature/top_p/top_k/max_tokens are our reading of the AWS parameter docs.
-const SCHEMA: Schema = inJavaOrder({
+const SCHEMA: Schema = {
   anyOf: [
     { not: { required: ['messages'] } },
     {
@@ -53,7 +52,7 @@ const SCHEMA: Schema = inJavaOrder({
       additionalProperties: false,
     },
   ],
-} satisfies Schema);
+} satisfies Schema;
 
 const API_VERSION = 'bedrock-2023-05-31';
 
@@ -74,7 +73,7 @@ function checkMessages(req: MessagesRequest): void {
 }
 
 export function parseMessages(body: unknown, ctx: InvokeContext): MessagesRequest {
-  validate(SCHEMA, inJavaOrder(body));
+  validate(SCHEMA, body);
   const req = body as MessagesRequest;
   if (!('messages' in (req as object))) throw Errors.claudeUseMessagesApi(ctx.model.responseModelName ?? ctx.model.modelId);
   // Missing: the newer models' Anthropic-side wording (seed 002 notes; QuantumNous/new-api#3339).

@@ -4,7 +4,6 @@
 import { Errors } from '../errors.js';
 import { countTokens, deltas } from '../responder/tokens.js';
 import type { Conversation, Reply, Turn } from '../responder/types.js';
-import { inJavaOrder } from '../schema/java-order.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
 import { anthropicMessages } from './anthropic-messages.js';
@@ -23,7 +22,7 @@ type Request = { api: 'messages'; body: MessagesRequest } | { api: 'text'; body:
 
 // Required keys in this order: aws/aws-sdk-net#3384 reads `#: required key [prompt] not found#:
 // required key [max_tokens_to_sample] not found#: extraneous key [Messages] …` (no anyOf prefix).
-const SCHEMA: Schema = inJavaOrder({
+const SCHEMA: Schema = {
   type: 'object',
   required: ['prompt', 'max_tokens_to_sample'],
   properties: {
@@ -35,7 +34,7 @@ const SCHEMA: Schema = inJavaOrder({
     stop_sequences: { type: 'array', items: { type: 'string' } },
   },
   additionalProperties: false,
-} satisfies Schema);
+} satisfies Schema;
 
 const HUMAN = '\n\nHuman:';
 const ASSISTANT = '\n\nAssistant:';
@@ -86,7 +85,7 @@ export const anthropicText: Family<Request> = {
   parse(body, ctx) {
     if (typeof body === 'object' && body !== null && !Array.isArray(body) && 'messages' in body)
       return { api: 'messages', body: anthropicMessages.parse(body, ctx) };
-    validate(SCHEMA, inJavaOrder(body));
+    validate(SCHEMA, body);
     const req = body as TextRequest;
     checkPrompt(req.prompt);
     // 2024 wording for claude-v2:1 (litellm#5656); the 2023 schema maximum 8191 is gone.

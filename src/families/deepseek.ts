@@ -1,6 +1,6 @@
 // DeepSeek-R1 (profile only) and DeepSeek-V3.1: a text-completion body (FORMATS.md §12, AWS page
 // model-parameters-deepseek) answered as `{"choices":[{"text","stop_reason"}]}`.
-import { countTokens, deltas } from '../responder/tokens.js';
+import { deltas } from '../responder/tokens.js';
 import type { Reply, StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { Family, InvokeContext, Usage } from './family.js';
@@ -43,7 +43,8 @@ function answer(req: DeepSeekRequest, ctx: InvokeContext): { r: Reply; text: str
   // The prompt template ends in `<think>\n`, so the completion is the thought, `</think>`, then
   // the answer after a blank line (the R1 Converse capture's answer text starts with "\n\n").
   const text = reasoning ? `${reasoning}\n</think>\n\n${answerText}` : answerText;
-  return { r, text, usage: { inputTokens: r.usage.inputTokens, outputTokens: countTokens(text) } };
+  // `</think>` is one special token in DeepSeek's vocabulary: the responder's count stands.
+  return { r, text, usage: { inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens } };
 }
 
 export const deepseek: Family<DeepSeekRequest> = {

@@ -80,12 +80,12 @@ function answer(req: OpenAIRequest, ctx: InvokeContext): Rendered {
     id: openaiToolCallId(),
     type: 'function' as const,
   }));
-  const outputTokens = countTokens(text) + toolCalls.reduce((n, c) => n + countTokens(c.function.name) + countTokens(c.function.arguments), 0);
   return {
     r,
     content: text === '' && toolCalls.length ? null : text,
     toolCalls,
-    usage: { inputTokens: r.usage.inputTokens, outputTokens },
+    // The responder's count: the tags stand for gpt-oss's channel tokens, not extra output.
+    usage: { inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens },
     reasoningTokens: countTokens(reasoning),
   };
 }

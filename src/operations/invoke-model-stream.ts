@@ -25,8 +25,8 @@ function invocationMetrics(usage: Usage, latency: number, firstByte: number) {
 
 export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, 'x-amzn-bedrock-accept');
-  if (!family.stream || !ctx.model.streaming) throw Errors.streamingNotSupported();
+  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, true);
+  if (!family.stream) throw Errors.streamingNotSupported();
   const { events, usage, metrics = true } = family.stream(request, ctx);
   const fault = reply()?.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);

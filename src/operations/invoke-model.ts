@@ -6,7 +6,7 @@ import { prepareInvocation } from './prepare-invocation.js';
 
 export const invokeModel = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, 'accept');
+  const { family, ctx, request, reply } = await prepareInvocation(c, runtime, false);
   const { body, usage } = family.invoke(request, ctx);
   const fault = reply()?.fault;
   if (fault) throw faultError(fault);

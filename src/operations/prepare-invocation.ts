@@ -34,17 +34,21 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-export async function prepareInvocation(c: Context, runtime: Runtime, acceptHeader: string): Promise<Invocation> {
+/** `streaming`: the caller is InvokeModelWithResponseStream, whose refusal of a model that cannot
+ * stream comes before the body is looked at. */
+export async function prepareInvocation(c: Context, runtime: Runtime, streaming: boolean): Promise<Invocation> {
   const requestId = c.get('requestId') as string;
   const modelId = c.req.param('modelId') ?? '';
   c.set('modelId', modelId);
   const { entry } = resolveModel(modelId, runtime.settings.customModelId);
+  if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
+  const acceptHeader = streaming ? 'x-amzn-bedrock-accept' : 'accept';
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
   if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
   const family = await familyFor(entry.family);
   const body = parseJson(await readBody(c.req.raw));
   let last: Reply | undefined;
   const respond = (conv: Conversation) => (last = runtime.respond(conv, entry.modelId));
-  const ctx: InvokeContext = { model: entry, requestId, respond };
+  const ctx: InvokeContext = { model: entry, requestId, respond, modelIdAsCalled: modelId };
   return { family, ctx, request: family.parse(body, ctx), reply: () => last };
 }

@@ -4,6 +4,7 @@
 // `#/pointer: text`, and several violations are concatenated with no separator, e.g.
 // `#: required key [input_type] not found#: required key [images] not found` (cohere embed v3).
 import { Errors } from '../errors.js';
+import { javaKeyOrder } from './java-order.js';
 
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
@@ -137,6 +138,8 @@ function stringViolations(schema: Exclude<Schema, boolean>, value: string, at: s
 
 // everit lists an object's direct failures first (required, then each property that failed once,
 // then extraneous keys), and after them the leaves of properties that failed several times.
+// Properties and body keys come in Java HashMap order, as org.json and everit hold them
+// (java-order.ts has the evidence).
 function objectViolations(schema: Exclude<Schema, boolean>, value: Record<string, unknown>, path: string[]): string[] {
   const at = pointerOf(path);
   const direct: string[] = [];
@@ -147,13 +150,14 @@ function objectViolations(schema: Exclude<Schema, boolean>, value: Record<string
   }
   if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties)
     direct.push(`${at}: minimum size: [${schema.minProperties}], found: [${Object.keys(value).length}]`);
-  for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-    if (key in value) add(violations(sub, value[key], [...path, key]));
+  const properties = schema.properties ?? {};
+  for (const key of javaKeyOrder(Object.keys(properties))) {
+    if (key in value) add(violations(properties[key], value[key], [...path, key]));
   }
   const extra = schema.additionalProperties;
   if (extra !== undefined && extra !== true) {
-    for (const key of Object.keys(value)) {
-      if (schema.properties && key in schema.properties) continue;
+    for (const key of javaKeyOrder(Object.keys(value))) {
+      if (key in properties) continue;
       if (extra === false) direct.push(`${at}: extraneous key [${key}] is not permitted`);
       else add(violations(extra, value[key], [...path, key]));
     }

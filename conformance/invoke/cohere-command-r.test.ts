@@ -1,0 +1,72 @@
+// Cohere Command R / R+ through InvokeModel and InvokeModelWithResponseStream (FORMATS.md §9).
+import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { describe, expect, it } from 'vitest';
+import { countTokens } from '../../src/responder/tokens.js';
+import { chunks, failure, json, useEmulator } from '../support/emulator.js';
+
+const t = useEmulator();
+const modelId = 'cohere.command-r-v1:0';
+const weatherTool = { name: 'get_weather', description: 'Weather in a city', parameter_definitions: { city: { description: 'The city', type: 'str', required: true } } };
+
+describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol) => {
+  const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
+  const invoke = async (body: unknown) => json((await client().send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
+  const stream = async (body: unknown) => chunks((await client().send(new InvokeModelWithResponseStreamCommand({ modelId, contentType: 'application/json', body: JSON.stringify(body) }))).body);
+
+  it('answers with the native keys in order and the conversation so far', async () => {
+    const history = [{ role: 'USER', message: 'Who discovered gravity?' }, { role: 'CHATBOT', message: 'Isaac Newton.' }];
+    const body = await invoke({ message: 'When?', chat_history: history, max_tokens: 500 });
+    expect(Object.keys(body)).toEqual(['response_id', 'text', 'generation_id', 'chat_history', 'finish_reason']);
+    expect(body.finish_reason).toBe('COMPLETE');
+    expect(body.chat_history).toEqual([...history, { role: 'USER', message: 'When?' }, { role: 'CHATBOT', message: body.text }]);
+    expect(body.generation_id).not.toBe(body.response_id);
+  });
+
+  it('stops at max_tokens with MAX_TOKENS', async () => {
+    const body = await invoke({ message: 'hi', max_tokens: 7 });
+    expect(body.finish_reason).toBe('MAX_TOKENS');
+    expect(countTokens(body.text)).toBe(7);
+  });
+
+  it('stops at a stop sequence', async () => {
+    const body = await invoke({ message: 'hi', stop_sequences: ['reply'] });
+    expect(body.finish_reason).toBe('COMPLETE');
+    expect(body.text).toBe('Hello! This is a ');
+  });
+
+  it('calls tools, then answers their results', async () => {
+    const body = await invoke({ message: 'Weather in Paris?', tools: [weatherTool] });
+    expect(Object.keys(body)).toEqual(['response_id', 'text', 'generation_id', 'chat_history', 'finish_reason', 'tool_calls']);
+    expect(body.tool_calls).toHaveLength(1);
+    expect(Object.keys(body.tool_calls[0])).toEqual(['name', 'parameters']);
+    expect(body.tool_calls[0].name).toBe('get_weather');
+    expect(typeof body.tool_calls[0].parameters.city).toBe('string');
+    const answered = await invoke({ message: '', tools: [weatherTool], tool_results: [{ call: body.tool_calls[0], outputs: [{ text: 'sunny' }] }] });
+    expect(answered.tool_calls).toBeUndefined();
+    expect(answered.text.length).toBeGreaterThan(0);
+  });
+
+  it('streams stream-start, text-generation events and stream-end with the metrics', async () => {
+    const events = await stream({ message: 'hi', max_tokens: 5 });
+    expect(events[0]).toEqual({ is_finished: false, event_type: 'stream-start', generation_id: expect.any(String) });
+    const texts = events.slice(1, -1);
+    expect(texts).toHaveLength(5);
+    for (const e of texts) expect(Object.keys(e)).toEqual(['is_finished', 'event_type', 'text']);
+    const end = events[events.length - 1];
+    expect(Object.keys(end)).toEqual(['is_finished', 'event_type', 'response', 'finish_reason', 'amazon-bedrock-invocationMetrics']);
+    expect(end).toMatchObject({ is_finished: true, event_type: 'stream-end', finish_reason: 'MAX_TOKENS' });
+    expect(end.response.text).toBe(texts.map((e) => e.text).join(''));
+    expect(end.response.generation_id).toBe(events[0].generation_id);
+    expect(end['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(5);
+  });
+
+  it('refuses top_k and a missing message in everit words', async () => {
+    const extra = await failure(() => invoke({ message: 'hi', top_k: 5 }));
+    expect(extra.name).toBe('ValidationException');
+    expect(extra.message).toBe('Malformed input request: #: extraneous key [top_k] is not permitted, please reformat your input and try again.');
+    const missing = await failure(() => invoke({ prompt: 'hi' }));
+    expect(missing.message).toBe('Malformed input request: #: required key [message] not found#: extraneous key [prompt] is not permitted, please reformat your input and try again.');
+    const big = await failure(() => invoke({ message: 'hi', max_tokens: 10000 }));
+    expect(big.message).toBe('Malformed input request: #/max_tokens: 10000 is not less or equal to 4096, please reformat your input and try again.');
+  });
+});
