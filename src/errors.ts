@@ -76,10 +76,10 @@ export const Errors = {
   /** Model-side validation, e.g. Claude's `Invalid API version` (SEED_NOTES.md, seed 002). */
   modelValidation: (message: string) => validation(message),
   // Titan Embeddings over their input limit: the "400 Bad Request: " prefix and the trailing space are
-  // part of the message (amazon-bedrock-workshop#136; research/errors.md §8).
+  // part of the message (amazon-bedrock-workshop#136; src/errors.evidence.md §8).
   tooManyInputTokens: (max: number, count: number) =>
     validation(`400 Bad Request: Too many input tokens. Max input tokens: ${max}, request input token count: ${count} `),
-  // --- Claude (Anthropic-side checks surface unprefixed on InvokeModel; research/errors.md §3) ---
+  // --- Claude (Anthropic-side checks surface unprefixed on InvokeModel; src/errors.evidence.md §3) ---
   // boto/boto3#4218; SEED_NOTES.md seed 002.
   claudeInvalidApiVersion: (value: string) => validation(`Invalid API version: ${value}`),
   // QuantumNous/new-api#3339 (InvokeModel, 400); SEED_NOTES.md seed 002.
@@ -89,7 +89,7 @@ export const Errors = {
   // Giskard-AI/giskard-oss#1933, anthropic-sdk-typescript#565 (InvokeModel).
   claudeRolesAlternate: (role: string) =>
     validation(`messages: roles must alternate between "user" and "assistant", but found multiple "${role}" roles in a row`),
-  // Anthropic's wording; not seen from Bedrock (research/errors.md §3.1, inferred).
+  // Anthropic's wording; not seen from Bedrock (src/errors.evidence.md §3.1, inferred).
   claudeFirstMessageUser: () => validation('messages: first message must use the "user" role'),
   // konveyor/kai#645 (InvokeModel, 2025-02).
   claudeEmptyContent: (index: number) =>

@@ -45,9 +45,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jurassic-2 over %s', (protocol) => {
   });
 
   it('stops at a stop sequence with reason stop and the sequence', async () => {
-    const body = await invoke({ prompt: 'hi', stopSequences: ['reply'] });
-    expect(body.completions[0].finishReason).toEqual({ reason: 'stop', sequence: 'reply' });
-    expect(body.completions[0].data.text).not.toContain('reply');
+    const body = await invoke({ prompt: 'hi', stopSequences: ['canned'] });
+    expect(body.completions[0].finishReason).toEqual({ reason: 'stop', sequence: 'canned' });
+    expect(body.completions[0].data.text).not.toContain('canned');
   });
 
   it('returns numResults completions', async () => {

@@ -27,8 +27,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jamba over %s', (protocol) => {
     const cut = await invoke({ messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 });
     expect(cut.choices[0].finish_reason).toBe('length');
     expect(cut.usage.completion_tokens).toBe(4);
-    const stopped = await invoke({ messages: [{ role: 'user', content: 'hi' }], stop: ['reply'] });
-    expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'Hello! This is a ' } });
+    const stopped = await invoke({ messages: [{ role: 'user', content: 'hi' }], stop: ['canned'] });
+    expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'Hello! This is bedrock-emulator, answering with ' } });
     const two = await invoke({ messages: [{ role: 'user', content: 'hi' }], max_tokens: 4, n: 2 });
     expect(two.choices.map((c: any) => c.index)).toEqual([0, 1]);
     expect(two.usage.completion_tokens).toBe(8);

@@ -1,5 +1,5 @@
 // Anthropic Claude, Messages API, through InvokeModel and InvokeModelWithResponseStream
-// (FORMATS.md §1, seed 002, research/errors.md §2–3).
+// (FORMATS.md §1, seed 002, src/errors.evidence.md §2–3).
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
 import { chunks, failure, json, useEmulator } from '../support/emulator.js';

@@ -29,9 +29,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
   });
 
   it('stops at a stop sequence', async () => {
-    const body = await invoke({ message: 'hi', stop_sequences: ['reply'] });
+    const body = await invoke({ message: 'hi', stop_sequences: ['canned'] });
     expect(body.finish_reason).toBe('COMPLETE');
-    expect(body.text).toBe('Hello! This is a ');
+    expect(body.text).toBe('Hello! This is bedrock-emulator, answering with ');
   });
 
   it('calls tools, then answers their results', async () => {

@@ -33,8 +33,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('DeepSeek over %s', (protocol) => {
     const cut = await invoke(v3, { prompt: 'hi', max_tokens: 6 });
     expect(cut.choices[0]).toMatchObject({ stop_reason: 'length' });
     expect(countTokens(cut.choices[0].text)).toBe(6);
-    const stopped = await invoke(v3, { prompt: 'hi', stop: ['reply'] });
-    expect(stopped.choices[0]).toEqual({ text: 'Hello! This is a ', stop_reason: 'stop' });
+    const stopped = await invoke(v3, { prompt: 'hi', stop: ['canned'] });
+    expect(stopped.choices[0]).toEqual({ text: 'Hello! This is bedrock-emulator, answering with ', stop_reason: 'stop' });
   });
 
   it('streams choices chunks, stop_reason null until the last, which carries the metrics', async () => {

@@ -94,7 +94,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool }) }));
     const body = json(res.body);
     expect(body.stopReason).toBe('tool_use');
-    const block = body.output.message.content.find((b: any) => b.toolUse);
+    // Nova thinks aloud before the call, in a text block (the tool_use captures).
+    expect(body.output.message.content[0].text).toMatch(/^<thinking> [^]+<\/thinking>\n$/);
+    const block = body.output.message.content[1];
     expect(Object.keys(block.toolUse)).toEqual(['name', 'toolUseId', 'input']);
     expect(block.toolUse.name).toBe('get_current_weather');
     expect(block.toolUse.toolUseId).toMatch(UUID);
@@ -106,6 +108,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     const events = await chunks(res.body);
     const start = events.findIndex((e) => e.contentBlockStart);
     const s = events[start].contentBlockStart;
+    const thinking = events.slice(1, start).filter((e) => e.contentBlockDelta).map((e) => e.contentBlockDelta.delta.text).join('');
+    expect(thinking).toMatch(/^<thinking> [^]+<\/thinking>\n$/);
+    expect(s.contentBlockIndex).toBe((start - 1) / 2);
     expect(Object.keys(s.start.toolUse)).toEqual(['toolUseId', 'name']);
     expect(s.start.toolUse.toolUseId).toMatch(UUID);
     const delta = events[start + 1].contentBlockDelta;

@@ -26,8 +26,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Palmyra over %s', (protocol) => {
     const cut = await invoke({ messages: [{ role: 'user', content: 'hi' }], max_tokens: 3 });
     expect(cut.choices[0].finish_reason).toBe('length');
     expect(cut.usage.completion_tokens).toBe(3);
-    const stopped = await invoke({ messages: [{ role: 'user', content: 'hi' }], stop: ['reply'] });
-    expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'Hello! This is a ' } });
+    const stopped = await invoke({ messages: [{ role: 'user', content: 'hi' }], stop: ['canned'] });
+    expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'Hello! This is bedrock-emulator, answering with ' } });
   });
 
   it('calls tools', async () => {

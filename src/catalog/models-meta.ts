@@ -11,26 +11,26 @@ const llama = providerModels('Meta', { family: 'llama' });
 export const META_MODELS: readonly ModelEntry[] = [
   llama('meta.llama2-13b-chat-v1', 'Llama 2 Chat 13B', 4_096, 2_048, { legacy: true }),
   llama('meta.llama2-70b-chat-v1', 'Llama 2 Chat 70B', 4_096, 2_048, { legacy: true }),
-  llama('meta.llama3-1-405b-instruct-v1:0', 'Llama 3.1 405B Instruct', 128_000, 4_096),
-  llama('meta.llama3-1-70b-instruct-v1:0', 'Llama 3.1 70B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-1-405b-instruct-v1:0', 'Llama 3.1 405B Instruct', 128_000, 2_048),
+  llama('meta.llama3-1-70b-instruct-v1:0', 'Llama 3.1 70B Instruct', 128_000, 2_048, {
     inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], customizations: ['FINE_TUNING', 'DISTILLATION'], profiles: ['us'],
   }),
-  llama('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 128_000, 2_048, {
     inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], customizations: ['FINE_TUNING', 'DISTILLATION'], profiles: ['us'],
   }),
-  llama('meta.llama3-2-11b-instruct-v1:0', 'Llama 3.2 11B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-2-11b-instruct-v1:0', 'Llama 3.2 11B Instruct', 128_000, 2_048, {
     input: ['TEXT', 'IMAGE'], profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us'],
   }),
-  llama('meta.llama3-2-1b-instruct-v1:0', 'Llama 3.2 1B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-2-1b-instruct-v1:0', 'Llama 3.2 1B Instruct', 128_000, 2_048, {
     profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us', 'eu'],
   }),
-  llama('meta.llama3-2-3b-instruct-v1:0', 'Llama 3.2 3B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-2-3b-instruct-v1:0', 'Llama 3.2 3B Instruct', 128_000, 2_048, {
     profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us', 'eu'],
   }),
-  llama('meta.llama3-2-90b-instruct-v1:0', 'Llama 3.2 90B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-2-90b-instruct-v1:0', 'Llama 3.2 90B Instruct', 128_000, 2_048, {
     input: ['TEXT', 'IMAGE'], profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us'],
   }),
-  llama('meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 70B Instruct', 128_000, 4_096, {
+  llama('meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 70B Instruct', 128_000, 2_048, {
     profileOnly: true, profiles: ['us'],
   }),
   llama('meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 8_192, 2_048),

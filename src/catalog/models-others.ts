@@ -18,6 +18,8 @@ export const DEEPSEEK_MODELS: readonly ModelEntry[] = [
 ];
 
 export const OPENAI_MODELS: readonly ModelEntry[] = [
+  // Seen only as `us.openai.gpt-6-sol` in a 2026 capture (invoke__us.openai.gpt-6-sol__*).
+  openai('openai.gpt-6-sol', 'GPT-6 Sol', 128_000, 16_384, { profileOnly: true, profiles: ['us'] }),
   openai('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 128_000, 16_384),
   openai('openai.gpt-oss-20b-1:0', 'gpt-oss-20b', 128_000, 16_384),
 ];

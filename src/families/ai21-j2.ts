@@ -1,6 +1,6 @@
 // AI21 Jurassic-2 Mid / Ultra (FORMATS.md §10; capture invoke__ai21.j2-mid-v1.json). Legacy and
 // never streams: no `stream` here, so InvokeModelWithResponseStream answers "The model is
-// unsupported for streaming." (research errors.md §4).
+// unsupported for streaming." (src/errors.evidence.md §4).
 import { tokenize } from '../responder/tokens.js';
 import type { StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
@@ -43,7 +43,7 @@ const penalty: Schema = {
 };
 
 // Property order is the order Bedrock reports violations in: a dify code comment quotes
-// `#/temperature: …#/maxTokens: …#/topP: …` for nulls in all three (research errors.md §2).
+// `#/temperature: …#/maxTokens: …#/topP: …` for nulls in all three (src/errors.evidence.md §2).
 // Unknown keys are refused (`#: extraneous key [top_p] is not permitted…`, dify#3326).
 const schema = (maxTokens: number): Schema => ({
   type: 'object',

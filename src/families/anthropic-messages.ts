@@ -13,7 +13,7 @@ const number01: Schema = { type: 'number', minimum: 0, maximum: 1 };
 
 // Bedrock's Claude schema is anyOf[not-required-messages, the Messages schema]: every failure of a
 // Messages body reads `#: subject must not be valid against schema {"required":["messages"]}` and
-// then the Messages schema's own leaves (research/errors.md §2, diffbot/code-gpt-docs#300,
+// then the Messages schema's own leaves (src/errors.evidence.md §2, diffbot/code-gpt-docs#300,
 // fumito-ito/AnthropicSwiftSDK#19). A body without `messages` passes the first branch and goes to
 // the Text Completions path, which Claude 3+ refuses (claudeUseMessagesApi).
 // Ranges of temperature/top_p/top_k/max_tokens are our reading of the AWS parameter docs.
@@ -56,7 +56,7 @@ const SCHEMA: Schema = {
 
 const API_VERSION = 'bedrock-2023-05-31';
 
-/** The checks Anthropic's side makes once the body passed Bedrock's schema (research/errors.md §3.1). */
+/** The checks Anthropic's side makes once the body passed Bedrock's schema (src/errors.evidence.md §3.1). */
 function checkMessages(req: MessagesRequest): void {
   req.messages.forEach((message, i) => {
     if (i === 0 && message.role !== 'user') throw Errors.claudeFirstMessageUser();

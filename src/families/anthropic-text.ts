@@ -41,7 +41,7 @@ const ASSISTANT = '\n\nAssistant:';
 
 // 2024+ rule (seed 001, spring-ai#404): an optional system prompt, then a Human turn. So the
 // first turn marker must be a Human one. No trailing-Assistant rule: its only sightings are
-// 2023 messages (research/errors.md §3.2), and the 2024 message no longer mentions it.
+// 2023 messages (src/errors.evidence.md §3.2), and the 2024 message no longer mentions it.
 function checkPrompt(prompt: string): void {
   const human = prompt.indexOf(HUMAN);
   const assistant = prompt.indexOf(ASSISTANT);

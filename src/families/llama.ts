@@ -12,10 +12,9 @@ interface LlamaRequest {
   images?: string[];
 }
 
-// `#/max_gen_len: 8192 is not less or equal to 2048` for Llama 3 and lower (research/errors.md §8);
-// the Bedrock docs give 2048 as the maximum for every Llama they list. Llama 4 is not covered by
-// that evidence: it takes its catalog limit.
-const maxGenLen = (ctx: InvokeContext) => (ctx.model.modelId.startsWith('meta.llama4') ? ctx.model.maxOutputTokens : 2048);
+// `#/max_gen_len: 8192 is not less or equal to 2048` for Llama 3 and lower (src/errors.evidence.md §8):
+// the schema maximum is the catalog's output limit (2048 for Llama 2, 3, 3.1, 3.2 and 3.3).
+const maxGenLen = (ctx: InvokeContext) => ctx.model.maxOutputTokens;
 
 const schema = (max: number): Schema => ({
   type: 'object',
@@ -33,7 +32,7 @@ const schema = (max: number): Schema => ({
 });
 
 // Llama 2's schema errors were everit's top-level message ("2 schema violations found",
-// research/errors.md §0.2 Format B); Llama 3 on reports the joined pointers.
+// src/errors.evidence.md §0.2 Format B); Llama 3 on reports the joined pointers.
 const styleOf = (ctx: InvokeContext): MessageStyle => (ctx.model.modelId.startsWith('meta.llama2') ? 'legacy' : 'joined');
 
 // Llama has no stop sequences or tools: anything but the token limit is a natural "stop".

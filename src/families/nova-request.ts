@@ -2,7 +2,7 @@
 // Conversation. Bedrock rejects unknown keys at the top level (`#: extraneous key [max_tokens] is
 // not permitted`, obsidian-copilot#2145), inside a content block (`#/messages/0/content/1:
 // extraneous key [type] is not permitted`) and inside a tool (`#/toolConfig/tools/3: extraneous
-// key [cachePoint] is not permitted`): research/errors.md §2.
+// key [cachePoint] is not permitted`): src/errors.evidence.md §2.
 import type { Schema } from '../schema/validate.js';
 import type { Conversation, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
 

@@ -2,10 +2,10 @@
 // SEED_NOTES.md seed 003. Request schema and mapping live in nova-request.ts.
 import { Errors } from '../errors.js';
 import { uuid } from '../ids.js';
-import { deltas } from '../responder/tokens.js';
-import type { Reply, StopReason } from '../responder/types.js';
+import { countTokens, deltas } from '../responder/tokens.js';
+import type { Conversation, StopReason } from '../responder/types.js';
 import { validate } from '../schema/validate.js';
-import type { Family, InvokeContext, Usage } from './family.js';
+import type { Family, InvokeContext } from './family.js';
 import { novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
 
 interface Parsed {
@@ -21,14 +21,20 @@ const STOP_REASON: Record<StopReason, string> = {
   tool_use: 'tool_use',
 };
 
-function run(req: Parsed, ctx: InvokeContext): { reply: Reply; usage: Required<Pick<Usage, 'inputTokens' | 'outputTokens' | 'cacheReadInputTokens' | 'cacheWriteInputTokens'>> } {
-  const reply = ctx.respond(novaConversation(req.body, req.maxTokens));
+type Block = { type: 'text'; text: string } | { type: 'tool_use'; name: string; input: Record<string, unknown> };
+
+function run(req: Parsed, ctx: InvokeContext) {
+  const conv = novaConversation(req.body, req.maxTokens);
+  // Nova v1 thinks aloud before a tool call, in a text block `<thinking> …</thinking>\n`
+  // (the nova-micro tool_use captures): that is the `toolPreamble` of fixtures/amazon.json, said
+  // by the responder like any other text. Nova's InvokeModel has no reasoning blocks of its own.
+  const reply = ctx.respond(conv);
+  const blocks = reply.content.filter((b): b is Block => b.type !== 'reasoning');
+  const outputTokens = blocks.reduce((n, b) => n + (b.type === 'text' ? countTokens(b.text) : countTokens(b.name) + countTokens(JSON.stringify(b.input))), 0);
   // Nova always reports prompt caching: 2025+ bodies carry cache*InputTokenCount = 0 and the
   // X-Amzn-Bedrock-Cache-*-Input-Token-Count headers (SEED_NOTES.md seed 003; tool_use capture).
-  return {
-    reply,
-    usage: { inputTokens: reply.usage.inputTokens, outputTokens: reply.usage.outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 },
-  };
+  const usage = { inputTokens: reply.usage.inputTokens, outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
+  return { reply, blocks, usage };
 }
 
 export const nova: Family<Parsed> = {
@@ -37,14 +43,14 @@ export const nova: Family<Parsed> = {
     const req = validate<NovaRequest>(novaSchema, body);
     const config = req.inferenceConfig ?? {};
     const requested = config.maxTokens ?? config.max_new_tokens;
-    // Not seen for Nova: the generic Bedrock wording for an output limit (research/errors.md §3.1).
+    // Not seen for Nova: the generic Bedrock wording for an output limit (src/errors.evidence.md §3.1).
     if (requested !== undefined && requested > ctx.model.maxOutputTokens) throw Errors.maxTokensExceeded(ctx.model.maxOutputTokens);
     return { body: req, maxTokens: requested ?? ctx.model.maxOutputTokens };
   },
 
   invoke(req, ctx) {
-    const { reply, usage } = run(req, ctx);
-    const content = reply.content.flatMap((block): Record<string, unknown>[] => {
+    const { reply, blocks, usage } = run(req, ctx);
+    const content = blocks.flatMap((block): Record<string, unknown>[] => {
       if (block.type === 'text') return [{ text: block.text }];
       // Key order name, toolUseId, input (invoke__amazon.nova-micro-v1_0__tool_use); ids are UUIDs.
       if (block.type === 'tool_use') return [{ toolUse: { name: block.name, toolUseId: uuid(), input: block.input } }];
@@ -67,10 +73,10 @@ export const nova: Family<Parsed> = {
   },
 
   stream(req, ctx) {
-    const { reply, usage } = run(req, ctx);
+    const { reply, blocks, usage } = run(req, ctx);
     const events: Record<string, unknown>[] = [{ messageStart: { role: 'assistant' } }];
     let index = 0;
-    for (const block of reply.content) {
+    for (const block of blocks) {
       if (block.type === 'text') {
         // Every text delta is a content block of its own, opened by its delta and closed by a
         // Stop, with no contentBlockStart (invoke-with-response-stream__amazon.nova-micro-v1_0*).

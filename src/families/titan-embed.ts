@@ -1,6 +1,6 @@
 // Amazon Titan Embeddings: G1 Text, Text V2 and Multimodal G1 (FORMATS.md §4). No streaming.
 // Titan Embeddings word schema errors in everit's legacy style: the single violation without its
-// pointer, or "N schema violations found" (research/errors.md §0.2 Format B, still in 2026).
+// pointer, or "N schema violations found" (src/errors.evidence.md §0.2 Format B, still in 2026).
 import { Errors } from '../errors.js';
 import { countTokens } from '../responder/tokens.js';
 import { validate, type Schema } from '../schema/validate.js';
@@ -20,16 +20,16 @@ type Variant = 'g1' | 'v2' | 'image';
 const variantOf = (ctx: InvokeContext): Variant =>
   ctx.model.modelId.includes('text-v2') ? 'v2' : ctx.model.modelId.includes('image') ? 'image' : 'g1';
 
-// `expected maxLength: 50000, actual: 52611` (research/errors.md §2, Titan Embed).
+// `expected maxLength: 50000, actual: 52611` (src/errors.evidence.md §2, Titan Embed).
 const inputText: Schema = { type: 'string', maxLength: 50000 };
 
 const SCHEMAS: Record<Variant, Schema> = {
   // G1 takes inputText alone: `extraneous key [textGenerationConfig] is not permitted`, and
-  // `dimensions` + `normalize` give "2 schema violations found" (research/errors.md §2).
+  // `dimensions` + `normalize` give "2 schema violations found" (src/errors.evidence.md §2).
   g1: { type: 'object', required: ['inputText'], properties: { inputText }, additionalProperties: false },
   // V2: an unsupported `dimensions` (1536) reads `#: only 1 subschema matches out of 2` while a
   // wrong inputText type reads `expected type: String, found: JSONArray`, so the dimensions rule
-  // sits in a two-branch allOf beside the plain properties (research/errors.md §8).
+  // sits in a two-branch allOf beside the plain properties (src/errors.evidence.md §8).
   v2: {
     type: 'object',
     required: ['inputText'],
@@ -66,7 +66,7 @@ export const titanEmbed: Family<TitanEmbedRequest> = {
   parse(body, ctx) {
     const req = validate<TitanEmbedRequest>(SCHEMAS[variantOf(ctx)], body, 'legacy');
     const tokens = countTokens(req.inputText ?? '');
-    // "400 Bad Request: Too many input tokens. Max input tokens: 8192, …" (research/errors.md §8).
+    // "400 Bad Request: Too many input tokens. Max input tokens: 8192, …" (src/errors.evidence.md §8).
     if (tokens > ctx.model.contextWindow) throw Errors.tooManyInputTokens(ctx.model.contextWindow, tokens);
     return req;
   },

@@ -20,7 +20,7 @@ export interface Invocation {
 
 // The JS SDK sends `application/octet-stream` when the caller gives no contentType (SPEC.md §2,
 // notes), and Bedrock accepts it, as it does a missing header. Parameters are not tolerated:
-// `application/json; charset=utf-8` is refused too (research notes: a test "found against the
+// `application/json; charset=utf-8` is refused too (src/errors.evidence.md §5: a test "found against the
 // live endpoint").
 const ACCEPTED_TYPES = new Set(['', 'application/json', 'application/octet-stream']);
 const ACCEPTED_ACCEPTS = new Set(['', 'application/json', '*/*']);

@@ -11,6 +11,8 @@ export interface CannedReply {
   text: string;
   /** What reasoning models "think" before answering. */
   reasoning?: string;
+  /** Text the model writes before a tool call (Claude and Nova do, per the tool-use captures). */
+  toolPreamble?: string;
   /** Makes every call to the model fail as scripted (see README, "Scripting failures"). */
   fault?: Fault;
 }
@@ -45,7 +47,12 @@ export class FixtureStore {
         if (!existsSync(file)) continue;
         const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CannedReply>;
         if (typeof data.text !== 'string') throw new Error(`fixture ${file}: "text" must be a string`);
-        return { text: data.text, reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined, fault: data.fault };
+        return {
+          text: data.text,
+          reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined,
+          toolPreamble: typeof data.toolPreamble === 'string' ? data.toolPreamble : undefined,
+          fault: data.fault,
+        };
       }
     }
     throw new Error(`no fixture for ${modelId} and no default.json in ${this.dirs.join(', ')}`);

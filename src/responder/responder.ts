@@ -61,6 +61,7 @@ export function createResponder(fixtures: FixtureStore): Responder {
     let stopReason: StopReason;
     let stopSequence: string | null = null;
     if (tool) {
+      if (canned.toolPreamble) content.push({ type: 'text', text: canned.toolPreamble });
       content.push({ type: 'tool_use', name: tool.name, input: sampleToolInput(tool.inputSchema) });
       stopReason = 'tool_use';
     } else {

@@ -1,0 +1,84 @@
+// Cohere Embed v3 (English, Multilingual) and v4 through InvokeModel: FORMATS.md §9. No streaming.
+import { countTokens } from '../responder/tokens.js';
+import { validate, type Schema } from '../schema/validate.js';
+import { embedText } from './embedding.js';
+import type { Family, InvokeContext } from './family.js';
+
+type EmbeddingType = 'float' | 'int8' | 'uint8' | 'binary' | 'ubinary';
+
+interface CohereEmbedRequest {
+  texts?: string[];
+  images?: string[];
+  input_type?: string;
+  truncate?: 'NONE' | 'START' | 'END';
+  embedding_types?: EmbeddingType[];
+  output_dimension?: number;
+}
+
+const isV4 = (ctx: InvokeContext) => ctx.model.modelId.startsWith('cohere.embed-v4');
+
+// The real schema's shape follows from its message for `{"texts":[…]}` without input_type:
+// `#: required key [input_type] not found#: required key [images] not found#/texts: false schema
+// always fails` (REAL_ERROR_MESSAGES.md) — an anyOf of "texts with input_type" and "images and no
+// texts", whose failed branches everit lists leaf by leaf. `#/texts/41: expected maxLength: 2048`
+// (bedrock-access-gateway#41) bounds each text.
+const schema = (v4: boolean): Schema => ({
+  type: 'object',
+  properties: {
+    texts: { type: 'array', maxItems: 96, items: { type: 'string', maxLength: 2048 } },
+    images: { type: 'array', items: { type: 'string' } },
+    input_type: { type: 'string', enum: ['search_document', 'search_query', 'classification', 'clustering', 'image'] },
+    truncate: { type: 'string', enum: ['NONE', 'START', 'END'] },
+    embedding_types: { type: 'array', items: { type: 'string', enum: ['float', 'int8', 'uint8', 'binary', 'ubinary'] } },
+    ...(v4 ? { output_dimension: { type: 'integer', enum: [256, 512, 1024, 1536] } } : {}),
+  },
+  additionalProperties: false,
+  anyOf: [{ required: ['texts', 'input_type'] }, { required: ['images'], properties: { texts: false } }],
+});
+
+// Quantized forms of a float vector, as Cohere defines them: int8/uint8 scale each value, the
+// binary forms pack the signs eight to a byte (signed or unsigned).
+function quantize(v: number[], type: EmbeddingType): number[] {
+  switch (type) {
+    case 'float':
+      return v;
+    case 'int8':
+      return v.map((x) => Math.max(-128, Math.min(127, Math.round(x * 127))));
+    case 'uint8':
+      return v.map((x) => Math.max(0, Math.min(255, Math.round(((x + 1) / 2) * 255))));
+    default: {
+      const out: number[] = [];
+      for (let i = 0; i < v.length; i += 8) {
+        let byte = 0;
+        for (let j = 0; j < 8; j++) byte = (byte << 1) | (v[i + j] > 0 ? 1 : 0);
+        out.push(type === 'binary' ? byte - 128 : byte);
+      }
+      return out;
+    }
+  }
+}
+
+export const cohereEmbed: Family<CohereEmbedRequest> = {
+  name: 'cohere-embed',
+  parse: (body, ctx) => validate<CohereEmbedRequest>(schema(isV4(ctx)), body),
+
+  invoke(req, ctx) {
+    const dimension = req.output_dimension ?? ctx.model.embeddingDimension ?? 1024;
+    // Images count like other media: about a token per 750 bytes, at least 85 (responder/tokens.ts).
+    const imageTokens = (req.images ?? []).reduce((n, uri) => n + Math.max(85, Math.ceil((uri.length * 3) / 4 / 750)), 0);
+    const inputTokens = (req.texts ?? []).reduce((n, text) => n + countTokens(text), 0) + imageTokens;
+    const inputs = req.texts?.length ? req.texts : (req.images ?? []).map((uri) => `image:${uri.length}:${uri.slice(-64)}`);
+    const vectors = inputs.map((text) => embedText(`${req.input_type ?? ''}\u0000${text}`, dimension, true));
+    // Keys in the capture's order (embeddings, id, response_type, texts); `id` is the request id
+    // and the texts come back lower-cased (invoke__cohere.embed-english-v3).
+    const texts = (req.texts ?? []).map((text) => text.toLowerCase());
+    if (!req.embedding_types) {
+      return { body: { embeddings: vectors, id: ctx.requestId, response_type: 'embeddings_floats', texts }, usage: { inputTokens } };
+    }
+    const byType: Record<string, number[][]> = {};
+    for (const type of req.embedding_types) byType[type] = vectors.map((v) => quantize(v, type));
+    return { body: { embeddings: byType, id: ctx.requestId, response_type: 'embeddings_by_type', texts }, usage: { inputTokens } };
+  },
+};
+
+export default cohereEmbed;
