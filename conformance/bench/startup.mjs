@@ -6,7 +6,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
-const bin = fileURLToPath(new URL('../../dist/bin/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../../dist/bin/cli.cjs', import.meta.url));
 const BARE = `const s=require('node:http').createServer((q,r)=>{q.resume();q.on('end',()=>r.end('{}'))});
 s.listen(0,'127.0.0.1',()=>console.log('listening on http://127.0.0.1:'+s.address().port))`;
 const BODY = JSON.stringify({ inputText: 'hello', textGenerationConfig: { maxTokenCount: 16 } });

@@ -14,7 +14,7 @@ export interface ReplayRequest {
   /** Path and query exactly as recorded, percent-encoding kept (`/model/x-v1%3A0/invoke`). */
   path: string;
   headers: Record<string, string>;
-  body?: Uint8Array;
+  body?: Uint8Array<ArrayBuffer>;
 }
 
 export interface Capture {
@@ -111,9 +111,11 @@ async function realAnswer(response: any, tree: JNode | undefined): Promise<Obser
     const frames = response.eventstream_first_and_last.map((f: any) => decodeFrame(Buffer.from(f.raw_frame_base64, 'base64')));
     return { ...base, frames, partialFrames: true };
   }
-  // The raw text is the wire truth; a parsed body is the fallback (its key order is still the
-  // recorded one, read from the capture file itself).
-  if (typeof response.raw_body_text === 'string') return withBody(base, response.raw_body_text);
+  // The raw text is the wire truth, unless the normalizer cut it short (long embeddings end in
+  // `...<truncated; see raw cassette>`); then the parsed body, complete, is the fallback. Its key
+  // order is still the recorded one: it is read from the capture file's own text.
+  const raw = typeof response.raw_body_text === 'string' ? withBody(base, response.raw_body_text) : undefined;
+  if (raw && (raw.json || !response.body)) return raw;
   const body = at(tree, 'body') ?? at(tree, 'body_vcr_normalized');
-  return body ? { ...base, json: body } : base;
+  return body && body.t !== 'null' ? { ...base, json: body } : (raw ?? base);
 }

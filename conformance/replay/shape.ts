@@ -78,18 +78,19 @@ export function diffShapes(label: string, real: Shape, emulated: Shape): string[
     extra.push(path);
     out.push(`${label} ${path}: not in the real answer (emulator: ${show(types)})`);
   }
-  // Key order is compared on the keys both sides have: a missing or extra key is reported above.
-  const reported = new Set([...missing, ...extra]);
-  const common = (path: string, orders: Set<string>) =>
-    [...new Set([...orders].map((o) => o.split(', ').filter((k) => k && !reported.has(child(path, k))).join(', ')))].sort();
+  // Key order: every pair of keys the real answer orders (in any of its objects at this path) must
+  // come in the same order in the emulator's objects. Missing or extra keys are reported above and
+  // do not count here; neither does which subset of keys an object happens to have.
   for (const [path, orders] of real.orders) {
     const got = emulated.orders.get(path);
     if (!got || under(missing, path)) continue;
-    const r = common(path, orders);
-    const e = common(path, got);
-    if (r.join(' / ') !== e.join(' / ')) {
-      out.push(`${label} ${path}: key order real [${r.join('] or [')}], emulator [${e.join('] or [')}]`);
-    }
+    const before = new Set<string>();
+    for (const keys of [...orders].map((o) => o.split(', '))) keys.forEach((a, i) => keys.slice(i + 1).forEach((b) => before.add(`${a}\u0000${b}`)));
+    const swapped = [...got].some((o) => {
+      const keys = o.split(', ');
+      return keys.some((a, i) => keys.slice(i + 1).some((b) => before.has(`${b}\u0000${a}`) && !before.has(`${a}\u0000${b}`)));
+    });
+    if (swapped) out.push(`${label} ${path}: key order real [${[...orders].join('] or [')}], emulator [${[...got].join('] or [')}]`);
   }
   return out;
 }

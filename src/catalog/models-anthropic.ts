@@ -17,8 +17,10 @@ const claude = providerModels('Anthropic', { family: 'anthropic-messages', input
 const claudeText = providerModels('Anthropic', { family: 'anthropic-text', legacy: true });
 
 export const ANTHROPIC_MODELS: readonly ModelEntry[] = [
+  // On demand as well: a bare-id call in us-east-1 answered 200 in March 2025
+  // (invoke__anthropic.claude-3-5-haiku-20241022-v1_0__prompt-caching).
   claude('anthropic.claude-3-5-haiku-20241022-v1:0', 'Claude 3.5 Haiku', 200_000, 8_192, {
-    input: ['TEXT'], profileOnly: true, legacy: true, profiles: ['us'],
+    input: ['TEXT'], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], legacy: true, profiles: ['us'],
     responseModelName: 'claude-3-5-haiku-20241022',
   }),
   claude('anthropic.claude-3-5-sonnet-20240620-v1:0', 'Claude 3.5 Sonnet', 200_000, 8_192, {

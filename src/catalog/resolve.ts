@@ -16,6 +16,26 @@ const PROFILE_GEOS = ['us-gov', 'us', 'eu', 'apac', 'global', 'jp', 'au', 'ca'];
 const ARN = /^arn:aws(?:-[^:]+)?:bedrock:([a-z0-9-]{1,20}):(\d{12})?:([a-z-]+)\/(.+)$/;
 const ACCOUNT_SCOPED = new Set(['application-inference-profile', 'provisioned-model', 'custom-model', 'custom-model-deployment', 'imported-model']);
 
+/**
+ * A Bedrock Marketplace model deployed to a SageMaker endpoint: not a foundation model (never
+ * listed), served by TGI's OpenAI-style completions (invoke__imported-model-sagemaker-endpoint-arn).
+ */
+const SAGEMAKER_ENDPOINT: ModelEntry = {
+  modelId: 'sagemaker-endpoint',
+  provider: 'Amazon SageMaker',
+  name: 'SageMaker endpoint',
+  family: 'sagemaker-completions',
+  input: ['TEXT'],
+  output: ['TEXT'],
+  streaming: true,
+  inferenceTypes: ['ON_DEMAND'],
+  customizations: [],
+  lifecycle: 'ACTIVE',
+  contextWindow: 32_768,
+  maxOutputTokens: 32_768,
+  profiles: [],
+};
+
 export interface Resolved {
   entry: ModelEntry;
   /** True when called through a system inference profile. */
@@ -69,8 +89,7 @@ export function resolveModel(id: string, customModelId: string): Resolved {
       if (entry) resolved = { entry, viaProfile: kind === 'application-inference-profile' };
     }
   } else if (id.startsWith('arn:aws:sagemaker:')) {
-    const entry = findModel(customModelId);
-    if (entry) resolved = { entry, viaProfile: false };
+    resolved = { entry: SAGEMAKER_ENDPOINT, viaProfile: false };
   } else {
     resolved = fromProfileId(id) ?? fromBaseId(id, id);
   }

@@ -20,7 +20,8 @@ export type FamilyName =
   | 'ai21-jamba'
   | 'deepseek'
   | 'openai'
-  | 'palmyra';
+  | 'palmyra'
+  | 'sagemaker-completions';
 
 export type Modality = 'TEXT' | 'IMAGE' | 'EMBEDDING' | 'VIDEO' | 'AUDIO' | 'SPEECH';
 /** Real ListFoundationModels also reports INFERENCE_PROFILE for models served only through profiles. */

@@ -23,6 +23,7 @@ const LOADERS: Record<FamilyName, Loader> = {
   deepseek: () => import('./deepseek.js'),
   openai: () => import('./openai.js'),
   palmyra: () => import('./palmyra.js'),
+  'sagemaker-completions': () => import('./sagemaker-completions.js'),
 };
 
 const loaded = new Map<FamilyName, Promise<Family>>();

@@ -46,7 +46,9 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
   if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
   const family = await familyFor(entry.family);
-  const body = parseJson(await readBody(c.req.raw));
+  // @hono/node-server hands over Node's request as `incoming`; read it directly when present.
+  const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
+  const body = parseJson(await readBody(incoming ?? c.req.raw.body, c.req.header('content-length')));
   let last: Reply | undefined;
   const respond = (conv: Conversation) => (last = runtime.respond(conv, entry.modelId));
   const ctx: InvokeContext = { model: entry, requestId, respond, modelIdAsCalled: modelId };

@@ -2,7 +2,7 @@
 // directory, searched first). A model's reply comes from the first file found of
 // `<modelId with ':' as '_'>.json`, `<provider prefix>.json`, `default.json`.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { Fault } from './types.js';
@@ -17,10 +17,12 @@ export interface CannedReply {
   fault?: Fault;
 }
 
-/** The fixtures/ folder of this package, from src/ (tests) or dist/src/ (the built program). */
+/** The fixtures/ folder of this package, from src/ (tests), dist/src/ or the dist/bin bundle. */
 export function builtinFixturesDir(): string {
+  // The bin is a CommonJS bundle (start-up time), where import.meta is empty but __filename is set.
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   for (const up of ['../../fixtures', '../../../fixtures']) {
-    const dir = fileURLToPath(new URL(up, import.meta.url));
+    const dir = join(dirname(here), up);
     if (existsSync(join(dir, 'default.json'))) return dir;
   }
   throw new Error('bedrock-emulator: the built-in fixtures/ folder is missing');
