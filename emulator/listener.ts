@@ -17,6 +17,11 @@ export interface DualServer {
 
 export async function listenDual(handler: Listener, port: number, host: string): Promise<DualServer> {
   const h1 = http.createServer(handler);
+  // Node announces `Keep-Alive: timeout=5` on every response; Bedrock sends no such header
+  // (SEED_NOTES.md seed 003 headers). A zero keep-alive timeout drops it; idle sockets are still
+  // closed after two minutes.
+  h1.keepAliveTimeout = 0;
+  h1.timeout = 120_000;
   let h2: Http2Server | undefined;
   const sockets = new Set<net.Socket>();
 

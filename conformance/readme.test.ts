@@ -1,0 +1,26 @@
+// Keeps the README true: every model of the catalog is listed, every CLI option is documented,
+// and CI runs the README's test command.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { USAGE } from '../emulator/config.js';
+import { MODELS } from '../src/catalog/index.js';
+
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+const readme = read('README.md');
+
+describe('README', () => {
+  it('lists every model of the catalog, and no other', () => {
+    const section = readme.slice(readme.indexOf('## Models'), readme.indexOf('\n## ', readme.indexOf('## Models') + 1));
+    const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(MODELS.map((m) => m.modelId).sort());
+  });
+
+  it('documents every command-line option', () => {
+    for (const option of USAGE.match(/--[a-z-]+/g) ?? []) expect(readme, option).toContain(option);
+  });
+
+  it('names the test command that CI runs', () => {
+    expect(readme).toContain('npm test ');
+    expect(read('.ci/run')).toMatch(/^npm test$/m);
+  });
+});
