@@ -17,6 +17,7 @@ export const USAGE = `Usage: bedrock-emulator [options]
 `;
 
 const LEVELS: LogLevel[] = ['silent', 'info', 'debug'];
+const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model'];
 
 type Parsed = { options: EmulatorOptions } | { help: string } | { error: string };
 
@@ -34,6 +35,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
       continue;
     }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!VALUED.includes(flag)) return { error: `unknown option ${flag}\n\n${USAGE}` };
     const value = inline ?? argv[++i];
     if (value === undefined) return { error: `${flag} needs a value\n\n${USAGE}` };
     switch (flag) {

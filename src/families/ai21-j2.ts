@@ -42,8 +42,8 @@ const penalty: Schema = {
   additionalProperties: false,
 };
 
-// Property order is the order Bedrock reports violations in: a dify code comment quotes
-// `#/temperature: …#/maxTokens: …#/topP: …` for nulls in all three (src/errors.evidence.md §2).
+// A dify code comment quotes `#/temperature: …#/maxTokens: …#/topP: …` for nulls in all three
+// (src/errors.evidence.md §2): the Java HashMap order the validator reports properties in.
 // Unknown keys are refused (`#: extraneous key [top_p] is not permitted…`, dify#3326).
 const schema = (maxTokens: number): Schema => ({
   type: 'object',

@@ -14,8 +14,6 @@ interface LlamaRequest {
 
 // `#/max_gen_len: 8192 is not less or equal to 2048` for Llama 3 and lower (src/errors.evidence.md §8):
 // the schema maximum is the catalog's output limit (2048 for Llama 2, 3, 3.1, 3.2 and 3.3).
-const maxGenLen = (ctx: InvokeContext) => ctx.model.maxOutputTokens;
-
 const schema = (max: number): Schema => ({
   type: 'object',
   required: ['prompt'],
@@ -48,7 +46,7 @@ function reply(req: LlamaRequest, ctx: InvokeContext): { r: Reply; text: string 
 
 export const llama: Family<LlamaRequest> = {
   name: 'llama',
-  parse: (body, ctx) => validate<LlamaRequest>(schema(maxGenLen(ctx)), body, styleOf(ctx)),
+  parse: (body, ctx) => validate<LlamaRequest>(schema(ctx.model.maxOutputTokens), body, styleOf(ctx)),
 
   invoke(req, ctx) {
     const { r, text } = reply(req, ctx);
