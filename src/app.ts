@@ -4,6 +4,9 @@ import { LinearRouter } from 'hono/router/linear-router';
 import { notFound, onError, operation, requestContext, requireAuthorization } from './http/middleware.js';
 import { invokeModel } from './operations/invoke-model.js';
 import { invokeModelStream } from './operations/invoke-model-stream.js';
+import { converse } from './operations/converse.js';
+import { converseStream } from './operations/converse-stream.js';
+import { countTokens } from './operations/count-tokens.js';
 import { getFoundationModel } from './operations/get-foundation-model.js';
 import { getInferenceProfile } from './operations/get-inference-profile.js';
 import { listFoundationModels } from './operations/list-foundation-models.js';
@@ -20,6 +23,9 @@ export function createApp(runtime: Runtime): Hono {
   // bedrock-runtime (SPEC.md §2)
   app.post('/model/:modelId/invoke', operation('InvokeModel', invokeModel(runtime)));
   app.post('/model/:modelId/invoke-with-response-stream', operation('InvokeModelWithResponseStream', invokeModelStream(runtime)));
+  app.post('/model/:modelId/converse', operation('Converse', converse(runtime)));
+  app.post('/model/:modelId/converse-stream', operation('ConverseStream', converseStream(runtime)));
+  app.post('/model/:modelId/count-tokens', operation('CountTokens', countTokens(runtime)));
 
   // bedrock control plane, same port (SPEC.md §9), for clients with AWS_ENDPOINT_URL_BEDROCK
   app.get('/foundation-models', operation('ListFoundationModels', listFoundationModels(runtime)));

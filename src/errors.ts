@@ -126,3 +126,32 @@ export const Errors = {
 export function asBedrockError(err: unknown): BedrockError {
   return err instanceof BedrockError ? err : Errors.internal();
 }
+
+/** Converse / ConverseStream refusals (REAL_ERROR_MESSAGES.md, src/converse.evidence.md). */
+export const ConverseErrors = {
+  mustStartWithUser: () =>
+    validation('A conversation must start with a user message. Try again with a conversation that starts with a user message.'),
+  mustAlternate: () =>
+    validation('A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.'),
+  // vercel/ai fixture recorded 2026-08-05 with headers; the index is the message's, 0-based.
+  emptyContent: (index: number) =>
+    validation(`The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.`),
+  userReasoning: () => validation('User messages cannot contain reasoning content. Please remove the reasoning content and try again.'),
+  duplicateToolUseIds: (index: number, id: string) => validation(`The toolUse blocks at messages.${index}.content contain duplicate Ids: ${id}`),
+  toolConfigRequired: () => validation('The toolConfig field must be defined when using toolUse and toolResult content blocks.'),
+  toolResultWithoutToolUse: (index: number, ids: string[]) =>
+    validation(`The toolResult blocks at messages.${index}.content contain toolUseIds that don't match any toolUse blocks in the previous assistant message: ${ids.join(', ')}`),
+  missingToolResults: (index: number, ids: string[]) =>
+    validation(`Expected toolResult blocks at messages.${index}.content for the following Ids: ${ids.join(', ')}`),
+  /** A parameter the model does not take, e.g. `temperature` (vercel/ai fixtures). */
+  unsupportedField: (field: string) => validation(`This model doesn't support the ${field} field. Remove ${field} and try again.`),
+  unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
+  noToolUse: () => validation("This model doesn't support tool use."),
+  noStreamingToolUse: () => validation("This model doesn't support tool use in streaming mode."),
+  // Unverified wordings (no capture): CountTokens on a model that does not serve it, and an
+  // `input` union with no member.
+  countTokensUnsupported: (modelId: string) => validation(`The provided model ${modelId} doesn't support counting tokens.`),
+  countTokensInputRequired: () => validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null"),
+  unsupportedModel: () =>
+    validation("This action doesn't support the model that you provided. Try again with a supported text or chat model."),
+} as const;

@@ -1,0 +1,93 @@
+// The responder's Reply as a Converse response body, or as ConverseStream events.
+// Bedrock serializes Converse JSON with its keys sorted alphabetically (FORMATS.md §16, every
+// converse capture), the `p` padding of stream payloads included; documents (tool inputs) keep
+// their own order.
+import { converseToolUseId } from '../ids.js';
+import type { Reply, ReplyBlock } from '../responder/types.js';
+import { padding } from '../stream/frames.js';
+import { deltas } from '../responder/tokens.js';
+
+/** Where a model puts its reasoning block: before the answer, or after it (DeepSeek R1). */
+export type ReasoningPlacement = 'first' | 'last';
+
+type Json = Record<string, unknown>;
+
+/** Sorts keys recursively, except inside values wrapped by `keepOrder`. */
+const KEEP = Symbol('keep order');
+const keepOrder = (value: unknown) => ({ [KEEP]: value });
+
+export function sortedJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedJson);
+  if (typeof value !== 'object' || value === null) return value;
+  if (KEEP in value) return (value as { [KEEP]: unknown })[KEEP];
+  const out: Json = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedJson((value as Json)[key]);
+  return out;
+}
+
+export interface RenderedBlock {
+  block: ReplyBlock;
+  toolUseId?: string;
+}
+
+/** The reply's blocks in the order the model emits them, tool uses given their ids. */
+export function orderBlocks(reply: Reply, reasoning: ReasoningPlacement): RenderedBlock[] {
+  const blocks = reply.content.map((block) => (block.type === 'tool_use' ? { block, toolUseId: converseToolUseId() } : { block }));
+  if (reasoning === 'last') blocks.sort((a, b) => Number(a.block.type === 'reasoning') - Number(b.block.type === 'reasoning'));
+  return blocks;
+}
+
+function contentBlock({ block, toolUseId }: RenderedBlock): Json {
+  switch (block.type) {
+    case 'text':
+      return { text: block.text };
+    case 'tool_use':
+      return { toolUse: { input: keepOrder(block.input), name: block.name, toolUseId } };
+    case 'reasoning':
+      return { reasoningContent: { reasoningText: { text: block.text, ...(block.signature ? { signature: block.signature } : {}) } } };
+  }
+}
+
+/** TokenUsage; `serverToolUsage: {}` is on every 2026 capture (gpt-oss, Claude Sonnet 5, citations). */
+export function usageOf(reply: Reply): Json {
+  const { inputTokens, outputTokens } = reply.usage;
+  return { inputTokens, outputTokens, serverToolUsage: {}, totalTokens: inputTokens + outputTokens };
+}
+
+export function converseBody(blocks: RenderedBlock[], reply: Reply, latencyMs: number, extra: Json = {}): unknown {
+  return sortedJson({
+    metrics: { latencyMs },
+    output: { message: { content: blocks.map(contentBlock), role: 'assistant' } },
+    stopReason: reply.stopReason,
+    usage: usageOf(reply),
+    ...extra,
+  });
+}
+
+export interface StreamEvent {
+  type: string;
+  payload: unknown;
+}
+
+/** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
+export function converseEvents(blocks: RenderedBlock[], reply: Reply, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
+  const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
+  blocks.forEach(({ block, toolUseId }, index) => {
+    const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
+    if (block.type === 'tool_use') {
+      events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId } } } });
+      // Tool input goes out as partial JSON strings that concatenate to the whole input.
+      const json = JSON.stringify(block.input);
+      for (let at = 0; at < json.length; at += 20) delta({ toolUse: { input: json.slice(at, at + 20) } });
+    } else if (block.type === 'reasoning') {
+      for (const piece of deltas(block.text)) delta({ reasoningContent: { text: piece } });
+      if (block.signature) delta({ reasoningContent: { signature: block.signature } });
+    } else {
+      for (const piece of deltas(block.text)) delta({ text: piece });
+    }
+    events.push({ type: 'contentBlockStop', body: { contentBlockIndex: index } });
+  });
+  events.push({ type: 'messageStop', body: { stopReason: reply.stopReason, ...extra } });
+  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply) } });
+  return events.map((e, n) => ({ type: e.type, payload: sortedJson({ ...e.body, p: padding(n) }) }));
+}

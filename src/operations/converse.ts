@@ -1,0 +1,18 @@
+// Converse: POST /model/{modelId}/converse (SPEC.md §2, §6).
+import type { Context } from 'hono';
+import { converseBody, orderBlocks } from '../converse/render.js';
+import type { Runtime } from '../runtime.js';
+import { additionalFields } from './converse-fields.js';
+import { faultError } from './fault.js';
+import { prepareConverse } from './prepare-converse.js';
+
+export const converse = (runtime: Runtime) => async (c: Context) => {
+  const started = performance.now();
+  const { entry, traits, input, conversation } = await prepareConverse(c, runtime, false);
+  const reply = runtime.respond(conversation, entry.modelId);
+  if (reply.fault) throw faultError(reply.fault);
+  const blocks = orderBlocks(reply, traits.reasoningPlacement);
+  const latencyMs = Math.max(1, Math.round(performance.now() - started));
+  const body = converseBody(blocks, reply, latencyMs, additionalFields(input, entry, reply));
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': c.get('requestId') } });
+};

@@ -1,0 +1,77 @@
+// What Converse, ConverseStream and CountTokens share before answering: resolve the model,
+// read the JSON body, apply Coral's constraints, the model's capabilities and the conversation
+// rules. Every failure here is a plain JSON error, before any stream opens.
+import type { Context } from 'hono';
+import { converseTraits, type ConverseTraits } from '../catalog/converse-traits.js';
+import { resolveModel } from '../catalog/resolve.js';
+import type { ModelEntry } from '../catalog/types.js';
+import { checkConstraints } from '../converse/coral.js';
+import { CONVERSE_REQUEST } from '../converse/converse-shapes.js';
+import { toConversation, type ConverseInput } from '../converse/conversation.js';
+import { ConverseErrors, Errors } from '../errors.js';
+import { readBody } from '../http/body.js';
+import type { Conversation } from '../responder/types.js';
+import type { Runtime } from '../runtime.js';
+
+export interface PreparedConverse {
+  entry: ModelEntry;
+  traits: ConverseTraits;
+  input: ConverseInput & Record<string, any>;
+  conversation: Conversation;
+}
+
+/** The JSON body of a Converse-style request. */
+export async function readJson(c: Context): Promise<Record<string, any>> {
+  const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
+  const bytes = await readBody(incoming ?? c.req.raw.body, c.req.header('content-length'));
+  if (bytes.length === 0) return {};
+  try {
+    const value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  } catch {
+    // fall through
+  }
+  throw Errors.malformedJson();
+}
+
+/** The model behind a Converse-style route, refusing those Converse does not serve. */
+export function converseModel(c: Context, runtime: Runtime): { entry: ModelEntry; traits: ConverseTraits } {
+  const modelId = c.req.param('modelId') ?? '';
+  c.set('modelId', modelId);
+  const { entry } = resolveModel(modelId, runtime.settings.customModelId);
+  const traits = converseTraits(entry);
+  if (!traits.converse) throw ConverseErrors.unsupportedModel();
+  return { entry, traits };
+}
+
+/** Refuses what the model cannot take, with Bedrock's "This model doesn't support …" wording. */
+function checkCapabilities(input: ConverseInput, traits: ConverseTraits, streaming: boolean): void {
+  if (input.system?.length && !traits.system) throw ConverseErrors.unsupportedField('system');
+  if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
+    throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
+  }
+  for (const message of input.messages ?? []) {
+    if (message.role !== 'user') continue;
+    for (const block of message.content ?? []) {
+      if (block.image && !traits.images) throw ConverseErrors.unsupportedUserContent('image');
+      if (block.document && !traits.documents) throw ConverseErrors.unsupportedUserContent('document');
+    }
+  }
+}
+
+function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boolean {
+  if (traits.reasoning === 'always') return true;
+  const thinking = input.additionalModelRequestFields?.thinking;
+  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive');
+}
+
+export async function prepareConverse(c: Context, runtime: Runtime, streaming: boolean): Promise<PreparedConverse> {
+  const { entry, traits } = converseModel(c, runtime);
+  const input = (await readJson(c)) as PreparedConverse['input'];
+  checkConstraints(CONVERSE_REQUEST, input);
+  checkCapabilities(input, traits, streaming);
+  const requested = input.inferenceConfig?.maxTokens;
+  if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
+  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, wantsReasoning(input, traits));
+  return { entry, traits, input, conversation };
+}
