@@ -139,8 +139,22 @@ export const ConverseErrors = {
   userReasoning: () => validation('User messages cannot contain reasoning content. Please remove the reasoning content and try again.'),
   duplicateToolUseIds: (index: number, id: string) => validation(`The toolUse blocks at messages.${index}.content contain duplicate Ids: ${id}`),
   toolConfigRequired: () => validation('The toolConfig field must be defined when using toolUse and toolResult content blocks.'),
-  toolResultWithoutToolUse: (index: number, ids: string[]) =>
-    validation(`The toolResult blocks at messages.${index}.content contain toolUseIds that don't match any toolUse blocks in the previous assistant message: ${ids.join(', ')}`),
+  toolResultsExceedToolUses: (index: number) =>
+    validation(`The number of toolResult blocks at messages.${index}.content exceeds the number of toolUse blocks of previous turn.`),
+  blankText: (index: number, block: number) =>
+    validation(`The text field in the ContentBlock object at messages.${index}.content.${block} is blank. Add text to the text field, and try again.`),
+  lastTurnMustBeUser: () =>
+    validation('The model that you are using requires the last turn in the conversation to be a user message. Add a user message to the conversation and try again.'),
+  noSystemMessages: () =>
+    validation("This model doesn't support system messages. Try again without a system message or use a model that supports system messages."),
+  noHistory: () => validation("This model doesn't support conversation history. Try again with input that only includes one user message."),
+  documentNeedsText: () => validation('A text block must be included when using documents. Add a text block and retry your request.'),
+  documentName: () =>
+    validation(
+      "The document file name can only contain alphanumeric characters, whitespace characters, hyphens, parentheses, and square brackets. The name can't contain more than one consecutive whitespace character. Check that the file name conforms to these restrictions and retry your request.",
+    ),
+  duplicateDocumentNames: () => validation("Messages can't contain duplicate document names."),
+  tooManyDocuments: () => validation("You can't include more than 5 documents in a request."),
   missingToolResults: (index: number, ids: string[]) =>
     validation(`Expected toolResult blocks at messages.${index}.content for the following Ids: ${ids.join(', ')}`),
   /** A parameter the model does not take, e.g. `temperature` (vercel/ai fixtures). */
@@ -148,9 +162,9 @@ export const ConverseErrors = {
   unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
   noToolUse: () => validation("This model doesn't support tool use."),
   noStreamingToolUse: () => validation("This model doesn't support tool use in streaming mode."),
-  // Unverified wordings (no capture): CountTokens on a model that does not serve it, and an
-  // `input` union with no member.
-  countTokensUnsupported: (modelId: string) => validation(`The provided model ${modelId} doesn't support counting tokens.`),
+  // Content-Length 65 in a recorded response (src/converse.evidence.md §5).
+  countTokensUnsupported: () => validation("The provided model doesn't support counting tokens."),
+  // Unverified: no sighting of an `input` union with no member set.
   countTokensInputRequired: () => validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null"),
   unsupportedModel: () =>
     validation("This action doesn't support the model that you provided. Try again with a supported text or chat model."),

@@ -28,8 +28,8 @@ if (!present) {
 }
 
 const captures = listCaptures(CAPTURES_DIR);
-/** Replayable: an InvokeModel / InvokeModelWithResponseStream recording that is ground truth. */
-const replayable = (c: Capture) => !c.notReplayable && (c.operation === 'invoke' || c.operation === 'invoke-with-response-stream');
+/** Replayable: a recording of a runtime operation that is ground truth. */
+const replayable = (c: Capture) => !c.notReplayable;
 
 describe.skipIf(!present)('real Bedrock captures replayed against the emulator', () => {
   let emulator: RunningEmulator;

@@ -60,8 +60,7 @@ function describeCapture(file: string): Capture {
   else if (uris.length === 0) notReplayable = 'no recorded HTTP request (fixture bodies or a lone frame only)';
   else if (!uris.every((u) => new URL(u).hostname.startsWith('bedrock-runtime.')))
     notReplayable = 'request does not target bedrock-runtime';
-  else if (operation !== 'invoke' && operation !== 'invoke-with-response-stream' && !operation.startsWith('converse'))
-    notReplayable = `operation ${operation}: outside InvokeModel / Converse`;
+  else if (operation === 'unknown') notReplayable = 'operation unknown';
   return { name, file, verdict, operation, notReplayable, interactions: () => readInteractions(text) };
 }
 
@@ -104,7 +103,9 @@ function requestOf(recorded: { method: string; uri: string; headers?: Record<str
 
 async function realAnswer(response: any, tree: JNode | undefined): Promise<Observed> {
   const base: Observed = { status: Number(response.status?.code ?? response.status), headers: headerMap(response.headers ?? {}) };
-  if (response.raw_body_base64 && isEventStream(base.headers.get('content-type'))) {
+  // A recorded stream is one whether or not its content-type survived (langchain-aws redacts it).
+  const contentType = base.headers.get('content-type');
+  if (response.raw_body_base64 && (isEventStream(contentType) || (contentType === '**REDACTED**' && Array.isArray(response.eventstream)))) {
     return { ...base, frames: await decodeEventStream(Buffer.from(response.raw_body_base64, 'base64')) };
   }
   if (Array.isArray(response.eventstream_first_and_last)) {

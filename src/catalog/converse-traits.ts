@@ -1,5 +1,6 @@
 // What each model does through Converse / ConverseStream: which request features it takes and
-// how its answer looks (AWS "Supported models and model features" table; src/converse.evidence.md).
+// how its answer looks (AWS "Supported models and model features" table and the refusals users
+// reported: src/converse.evidence.md §3, §6).
 import type { ModelEntry } from './types.js';
 
 export interface ConverseTraits {
@@ -15,6 +16,20 @@ export interface ConverseTraits {
   reasoning: 'none' | 'always' | 'on-request';
   /** Where the reasoning block goes: DeepSeek R1 answers text first (converse__us.deepseek.r1 capture). */
   reasoningPlacement: 'first' | 'last';
+  /** Reasoning blocks carry a signature (Claude); gpt-oss and DeepSeek R1 send none (their captures). */
+  reasoningSignature: boolean;
+  /** Usage reports `cacheReadInputTokenCount` / `cacheReadInputTokens` (models with prompt caching;
+   *  both spellings on the 2026 Claude captures, none on gpt-oss's). */
+  cacheUsage: boolean;
+  /** Consecutive messages of one role are refused; Titan took two user messages in a row (Aug 2025
+   *  converse-stream capture), the refusal is quoted for Claude. */
+  strictRoles: boolean;
+  /** Which toolChoice members it takes beyond `auto` (Claude 3+ all; Nova `tool`). */
+  toolChoice: 'auto' | 'auto-tool' | 'all';
+  /** Refuses a conversation that ends on an assistant turn (prefill): Llama. */
+  lastTurnUser: boolean;
+  /** Takes one user message only (Jurassic-2). */
+  singleTurn: boolean;
   /** Supports CountTokens. */
   countTokens: boolean;
 }
@@ -28,6 +43,12 @@ const BASE: ConverseTraits = {
   documents: true,
   reasoning: 'none',
   reasoningPlacement: 'first',
+  reasoningSignature: false,
+  cacheUsage: false,
+  strictRoles: false,
+  toolChoice: 'auto',
+  lastTurnUser: false,
+  singleTurn: false,
   countTokens: false,
 };
 
@@ -39,37 +60,54 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     case 'titan-embed':
     case 'cohere-embed':
     case 'cohere-rerank':
+    case 'cohere-command': // "no chat" in the AWS table for Command and Command Light
       return { ...BASE, converse: false };
     case 'anthropic-text':
-      return { ...BASE };
-    case 'anthropic-messages':
+      return { ...BASE, strictRoles: true };
+    case 'anthropic-messages': {
+      const claude3 = is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5');
       return {
         ...BASE,
         tools: true,
         streamingTools: true,
+        toolChoice: 'all',
         images: vision,
-        reasoning: is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5') ? 'none' : 'on-request',
-        // CountTokens is served for Claude 3.5 Haiku, 3.7 Sonnet and the 4.x family and later.
-        countTokens: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
+        reasoning: claude3 ? 'none' : 'on-request',
+        reasoningSignature: true,
+        strictRoles: true,
+        cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
+        // The AWS docs and users' tests: 3.5 Haiku and Sonnet, 3.7 Sonnet, Sonnet and Opus 4, Sonnet
+        // 4.5 and 4.6; not Opus 4.7/4.8 nor the 5 models (src/converse.evidence.md §5).
+        countTokens: is(
+          entry,
+          'anthropic.claude-3-5-haiku',
+          'anthropic.claude-3-5-sonnet',
+          'anthropic.claude-3-7-sonnet',
+          'anthropic.claude-sonnet-4-', // 4, 4.5 and 4.6
+          'anthropic.claude-opus-4-2', // Opus 4 (…-opus-4-20250514…)
+        ),
       };
+    }
     case 'nova':
-      return { ...BASE, tools: true, streamingTools: true, images: vision };
+      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'auto-tool', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true };
     case 'titan-text':
-      return { ...BASE, system: false };
-    case 'llama':
-      return { ...BASE, tools: !is(entry, 'meta.llama2', 'meta.llama3-8b', 'meta.llama3-70b'), images: vision };
+      return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
+    case 'llama': {
+      const tools = !is(entry, 'meta.llama2', 'meta.llama3-8b', 'meta.llama3-70b', 'meta.llama3-2-1b', 'meta.llama3-2-3b');
+      return { ...BASE, tools, images: vision, lastTurnUser: true };
+    }
     case 'mistral-text':
-      return { ...BASE, system: !is(entry, 'mistral.mistral-7b', 'mistral.mixtral') };
+      return { ...BASE, system: !is(entry, 'mistral.mistral-7b', 'mistral.mixtral'), tools: is(entry, 'mistral.mistral-small'), documents: !is(entry, 'mistral.mistral-small') };
     case 'mistral-chat':
       return { ...BASE, tools: true, images: vision };
-    case 'cohere-command':
-      return { ...BASE, system: false };
     case 'cohere-command-r':
-      return { ...BASE, tools: true };
+      return { ...BASE, tools: true, streamingTools: true };
     case 'ai21-j2':
-      return { ...BASE, system: false, documents: false };
-    case 'ai21-jamba':
-      return { ...BASE, tools: true };
+      return { ...BASE, system: false, documents: false, singleTurn: true };
+    case 'ai21-jamba': {
+      const instruct = is(entry, 'ai21.jamba-instruct');
+      return { ...BASE, tools: !instruct, streamingTools: !instruct, documents: !instruct };
+    }
     case 'deepseek':
       return { ...BASE, reasoning: is(entry, 'deepseek.r1') ? 'always' : 'none', reasoningPlacement: 'last' };
     case 'openai':

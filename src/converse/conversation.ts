@@ -26,8 +26,23 @@ function toolResultText(content: Json[]): string {
   return content.map((c) => (typeof c.text === 'string' ? c.text : c.json !== undefined ? JSON.stringify(c.json) : '')).join('\n');
 }
 
+const TEXT_FORMATS = new Set(['txt', 'md', 'csv', 'html']);
+
+/** A document's readable text: given as text, or as bytes of a plain-text format. */
+function documentText(doc: Json): string {
+  const source = doc.source ?? {};
+  if (typeof source.text === 'string') return source.text;
+  if (Array.isArray(source.content)) return source.content.map((c: Json) => String(c.text ?? '')).join('');
+  if (typeof source.bytes === 'string' && TEXT_FORMATS.has(doc.format)) return Buffer.from(source.bytes, 'base64').toString('utf8');
+  return '';
+}
+
 function toPart(block: Json): Part | undefined {
   if (typeof block.text === 'string') return { type: 'text', text: block.text };
+  if (block.document) {
+    const doc = block.document;
+    return { type: 'media', kind: 'document', bytes: mediaBytes(doc.source), document: { title: String(doc.name), text: documentText(doc), citations: doc.citations?.enabled === true } };
+  }
   for (const kind of ['image', 'document', 'video', 'audio'] as const) {
     if (block[kind]) return { type: 'media', kind, bytes: mediaBytes(block[kind].source) };
   }
@@ -38,14 +53,44 @@ function toPart(block: Json): Part | undefined {
   return undefined; // cachePoint and the like carry no tokens
 }
 
+/** Rules some models add to the common ones (ConverseTraits). */
+export interface ConversationRules {
+  strictRoles: boolean;
+  lastTurnUser: boolean;
+  singleTurn: boolean;
+}
+
+// The message lists alphanumerics, whitespace, hyphens, parentheses and brackets, yet a 2026 call
+// named `company_policy` was answered (converse__langchain-aws__citations): underscores pass.
+const DOCUMENT_NAME = /^[A-Za-z0-9_\s\-()[\]]+$/;
+
+/** Documents: a text block beside them, at most five, plain names, no name twice (evidence §4). */
+function checkDocuments(messages: Json[]): void {
+  const names: string[] = [];
+  for (const message of messages) {
+    const docs = (message.content as Json[]).filter((b) => b.document);
+    if (docs.length > 0 && !message.content.some((b: Json) => typeof b.text === 'string')) throw ConverseErrors.documentNeedsText();
+    for (const doc of docs) {
+      const name = String(doc.document.name);
+      if (!DOCUMENT_NAME.test(name) || /\s\s/.test(name)) throw ConverseErrors.documentName();
+      if (names.includes(name)) throw ConverseErrors.duplicateDocumentNames();
+      names.push(name);
+    }
+  }
+  if (names.length > 5) throw ConverseErrors.tooManyDocuments();
+}
+
 /** The rules Bedrock applies to the message list, in the order it applies them. */
-function checkMessages(messages: Json[], hasToolConfig: boolean): void {
+function checkMessages(messages: Json[], hasToolConfig: boolean, rules: ConversationRules): void {
   if (messages.length === 0 || messages[0].role !== 'user') throw ConverseErrors.mustStartWithUser();
   let previousToolUseIds = new Set<string>();
   messages.forEach((message, i) => {
-    if (i > 0 && message.role === messages[i - 1].role) throw ConverseErrors.mustAlternate();
+    if (rules.strictRoles && i > 0 && message.role === messages[i - 1].role) throw ConverseErrors.mustAlternate();
     const content: Json[] = message.content ?? [];
     if (content.length === 0) throw ConverseErrors.emptyContent(i);
+    content.forEach((block, j) => {
+      if (typeof block.text === 'string' && block.text.trim() === '') throw ConverseErrors.blankText(i, j);
+    });
     const usesTools = content.some((b) => b.toolUse || b.toolResult);
     if (usesTools && !hasToolConfig) throw ConverseErrors.toolConfigRequired();
     if (message.role === 'user' && content.some((b) => b.reasoningContent)) throw ConverseErrors.userReasoning();
@@ -53,14 +98,16 @@ function checkMessages(messages: Json[], hasToolConfig: boolean): void {
     const duplicate = ids.find((id, n) => ids.indexOf(id) !== n);
     if (duplicate !== undefined) throw ConverseErrors.duplicateToolUseIds(i, duplicate);
     const results = content.filter((b) => b.toolResult).map((b) => String(b.toolResult.toolUseId));
-    const unknown = results.filter((id) => !previousToolUseIds.has(id));
-    if (unknown.length > 0) throw ConverseErrors.toolResultWithoutToolUse(i, unknown);
+    if (results.length > previousToolUseIds.size || results.some((id) => !previousToolUseIds.has(id))) throw ConverseErrors.toolResultsExceedToolUses(i);
     if (message.role === 'user' && previousToolUseIds.size > 0) {
       const missing = [...previousToolUseIds].filter((id) => !results.includes(id));
       if (missing.length > 0) throw ConverseErrors.missingToolResults(i, missing);
     }
     previousToolUseIds = new Set(message.role === 'assistant' ? ids : []);
   });
+  if (rules.singleTurn && messages.length > 1) throw ConverseErrors.noHistory();
+  if (rules.lastTurnUser && messages[messages.length - 1].role !== 'user') throw ConverseErrors.lastTurnMustBeUser();
+  checkDocuments(messages);
 }
 
 function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; toolChoice?: ToolChoice } {
@@ -76,10 +123,11 @@ function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; too
 /**
  * @param maxTokens the output limit in force: the request's, else the model's default.
  * @param reasoning whether the model thinks before answering (its traits and the request decide).
+ * @param rules the model's own conversation rules (ConverseTraits).
  */
-export function toConversation(input: ConverseInput, maxTokens: number, reasoning: boolean): Conversation {
+export function toConversation(input: ConverseInput, maxTokens: number, reasoning: boolean, rules: ConversationRules = { strictRoles: true, lastTurnUser: false, singleTurn: false }): Conversation {
   const messages = input.messages ?? [];
-  checkMessages(messages, input.toolConfig !== undefined);
+  checkMessages(messages, input.toolConfig !== undefined, rules);
   const turns: Turn[] = messages.map((m) => ({
     role: m.role === 'assistant' ? 'assistant' : 'user',
     content: (m.content as Json[]).map(toPart).filter((p): p is Part => p !== undefined),

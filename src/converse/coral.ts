@@ -16,16 +16,19 @@ export type Shape =
   | { kind: 'blob'; min?: number }
   | { kind: 'document' };
 
-/** How Coral prints a value: Java's toString of what it parsed. */
-function show(value: unknown): string {
+/** How Coral prints a value: Java's toString of what it parsed (a float member 2 is `2.0`). */
+function show(value: unknown, float = false): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' && !Number.isInteger(value)) return `'${value}'`;
+  if (typeof value === 'number' && float && Number.isInteger(value)) return `'${value}.0'`;
   if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === 'object' ? '...' : String(v))).join(', ')}]'`;
   return `'${typeof value === 'object' ? '{...}' : String(value)}'`;
 }
 
-const problem = (value: unknown, at: string, constraint: string) => `Value ${show(value)} at '${at}' failed to satisfy constraint: Member must ${constraint}`;
+// Coral leaves the value out for members under `messages` (sensitive content), and prints it
+// elsewhere (src/converse.evidence.md §1).
+const problem = (value: unknown, at: string, constraint: string, float = false) =>
+  `Value ${at.startsWith('messages.') ? '' : `${show(value, float)} `}at '${at}' failed to satisfy constraint: Member must ${constraint}`;
 
 function check(shape: Shape, value: unknown, at: string, out: string[]): void {
   if (value === undefined || value === null) return;
@@ -70,8 +73,9 @@ function check(shape: Shape, value: unknown, at: string, out: string[]): void {
     }
     case 'number': {
       if (typeof value !== 'number') return;
-      if (shape.min !== undefined && value < shape.min) out.push(problem(value, at, `have value greater than or equal to ${shape.min}`));
-      if (shape.max !== undefined && value > shape.max) out.push(problem(value, at, `have value less than or equal to ${shape.max}`));
+      const float = !shape.integer;
+      if (shape.min !== undefined && value < shape.min) out.push(problem(value, at, `have value greater than or equal to ${shape.min}`, float));
+      if (shape.max !== undefined && value > shape.max) out.push(problem(value, at, `have value less than or equal to ${shape.max}`, float));
       return;
     }
     case 'blob': {

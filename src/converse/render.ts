@@ -3,12 +3,11 @@
 // converse capture), the `p` padding of stream payloads included; documents (tool inputs) keep
 // their own order.
 import { converseToolUseId } from '../ids.js';
-import type { Reply, ReplyBlock } from '../responder/types.js';
+import type { CitedPassage, Reply, ReplyBlock } from '../responder/types.js';
 import { padding } from '../stream/frames.js';
 import { deltas } from '../responder/tokens.js';
 
-/** Where a model puts its reasoning block: before the answer, or after it (DeepSeek R1). */
-export type ReasoningPlacement = 'first' | 'last';
+import type { ConverseTraits } from '../catalog/converse-traits.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,9 +30,13 @@ export interface RenderedBlock {
 }
 
 /** The reply's blocks in the order the model emits them, tool uses given their ids. */
-export function orderBlocks(reply: Reply, reasoning: ReasoningPlacement): RenderedBlock[] {
-  const blocks = reply.content.map((block) => (block.type === 'tool_use' ? { block, toolUseId: converseToolUseId() } : { block }));
-  if (reasoning === 'last') blocks.sort((a, b) => Number(a.block.type === 'reasoning') - Number(b.block.type === 'reasoning'));
+export function orderBlocks(reply: Reply, traits: ConverseTraits): RenderedBlock[] {
+  const blocks: RenderedBlock[] = reply.content.map((block) => {
+    if (block.type === 'tool_use') return { block, toolUseId: converseToolUseId() };
+    if (block.type === 'reasoning' && !traits.reasoningSignature) return { block: { ...block, signature: '' } };
+    return { block };
+  });
+  if (traits.reasoningPlacement === 'last') blocks.sort((a, b) => Number(a.block.type === 'reasoning') - Number(b.block.type === 'reasoning'));
   return blocks;
 }
 
@@ -45,21 +48,34 @@ function contentBlock({ block, toolUseId }: RenderedBlock): Json {
       return { toolUse: { input: keepOrder(block.input), name: block.name, toolUseId } };
     case 'reasoning':
       return { reasoningContent: { reasoningText: { text: block.text, ...(block.signature ? { signature: block.signature } : {}) } } };
+    case 'citation':
+      return { citationsContent: { citations: [citation(block.source)], content: [{ text: block.text }] } };
   }
 }
 
-/** TokenUsage; `serverToolUsage: {}` is on every 2026 capture (gpt-oss, Claude Sonnet 5, citations). */
-export function usageOf(reply: Reply): Json {
-  const { inputTokens, outputTokens } = reply.usage;
-  return { inputTokens, outputTokens, serverToolUsage: {}, totalTokens: inputTokens + outputTokens };
+/** A Citation (converse__langchain-aws__citations): the quoted characters of the document. */
+function citation(source: CitedPassage): Json {
+  const { documentIndex, start, end, quote, title } = source;
+  return { location: { documentChar: { documentIndex, end, start } }, sourceContent: [{ text: quote }], title };
 }
 
-export function converseBody(blocks: RenderedBlock[], reply: Reply, latencyMs: number, extra: Json = {}): unknown {
+/**
+ * TokenUsage; `serverToolUsage: {}` is on every 2026 capture (gpt-oss, Claude Sonnet 5,
+ * citations). The cache counts appear in Converse bodies only, not in ConverseStream metadata
+ * (the same 2026 Claude captures).
+ */
+export function usageOf(reply: Reply, traits: ConverseTraits, streaming = false): Json {
+  const { inputTokens, outputTokens } = reply.usage;
+  const cache = traits.cacheUsage && !streaming ? { cacheReadInputTokenCount: 0, cacheReadInputTokens: 0 } : {};
+  return { ...cache, inputTokens, outputTokens, serverToolUsage: {}, totalTokens: inputTokens + outputTokens };
+}
+
+export function converseBody(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: number, extra: Json = {}): unknown {
   return sortedJson({
     metrics: { latencyMs },
     output: { message: { content: blocks.map(contentBlock), role: 'assistant' } },
     stopReason: reply.stopReason,
-    usage: usageOf(reply),
+    usage: usageOf(reply, traits),
     ...extra,
   });
 }
@@ -70,15 +86,21 @@ export interface StreamEvent {
 }
 
 /** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
-export function converseEvents(blocks: RenderedBlock[], reply: Reply, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
+export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
   const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
   blocks.forEach(({ block, toolUseId }, index) => {
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
     if (block.type === 'tool_use') {
       events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId } } } });
       // Tool input goes out as partial JSON strings that concatenate to the whole input.
+      // The first input delta is an empty string (evidence §7), as Claude's native stream begins.
       const json = JSON.stringify(block.input);
+      delta({ toolUse: { input: '' } });
       for (let at = 0; at < json.length; at += 20) delta({ toolUse: { input: json.slice(at, at + 20) } });
+    } else if (block.type === 'citation') {
+      // The citation goes first, then the cited text (the citations capture's stream).
+      delta({ citation: citation(block.source) });
+      for (const piece of deltas(block.text)) delta({ text: piece });
     } else if (block.type === 'reasoning') {
       for (const piece of deltas(block.text)) delta({ reasoningContent: { text: piece } });
       if (block.signature) delta({ reasoningContent: { signature: block.signature } });
@@ -88,6 +110,6 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, latencyMs:
     events.push({ type: 'contentBlockStop', body: { contentBlockIndex: index } });
   });
   events.push({ type: 'messageStop', body: { stopReason: reply.stopReason, ...extra } });
-  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply) } });
+  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply, traits, true) } });
   return events.map((e, n) => ({ type: e.type, payload: sortedJson({ ...e.body, p: padding(n) }) }));
 }

@@ -97,6 +97,7 @@ function renderBlock(block: ReplyBlock): Record<string, unknown> {
     case 'reasoning':
       return { type: 'thinking', thinking: block.text, signature: block.signature };
     case 'text':
+    case 'citation': // citations are rendered through Converse only; InvokeModel gets the text
       return { type: 'text', text: block.text };
     case 'tool_use':
       return { type: 'tool_use', id: anthropicToolUseId(), name: block.name, input: block.input };

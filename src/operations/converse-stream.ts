@@ -19,7 +19,7 @@ export const converseStream = (runtime: Runtime) => async (c: Context) => {
   const codec = await loadCodec();
   const { additionalModelResponseFields } = additionalFields(input, entry, reply) as { additionalModelResponseFields?: unknown };
   const extra = additionalModelResponseFields ? { additionalModelResponseFields } : {};
-  const events = converseEvents(orderBlocks(reply, traits.reasoningPlacement), reply, () => Math.max(1, Math.round(performance.now() - started)), extra);
+  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(performance.now() - started)), extra);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       try {

@@ -13,8 +13,9 @@ import type { Runtime } from '../runtime.js';
 import { converseModel, readJson } from './prepare-converse.js';
 
 export const countTokens = (runtime: Runtime) => async (c: Context) => {
-  const { entry, traits } = converseModel(c, runtime);
-  if (!traits.countTokens) throw ConverseErrors.countTokensUnsupported(entry.modelId);
+  const { entry, traits, viaProfile } = converseModel(c, runtime);
+  // Only base model ids count: profile ids are refused like unsupported models (evidence §5).
+  if (!traits.countTokens || viaProfile) throw ConverseErrors.countTokensUnsupported();
   const request = await readJson(c);
   checkConstraints(COUNT_TOKENS_REQUEST, request);
   const input = request.input ?? {};

@@ -35,21 +35,24 @@ export async function readJson(c: Context): Promise<Record<string, any>> {
 }
 
 /** The model behind a Converse-style route, refusing those Converse does not serve. */
-export function converseModel(c: Context, runtime: Runtime): { entry: ModelEntry; traits: ConverseTraits } {
+export function converseModel(c: Context, runtime: Runtime): { entry: ModelEntry; traits: ConverseTraits; viaProfile: boolean } {
   const modelId = c.req.param('modelId') ?? '';
   c.set('modelId', modelId);
-  const { entry } = resolveModel(modelId, runtime.settings.customModelId);
+  const { entry, viaProfile } = resolveModel(modelId, runtime.settings.customModelId);
   const traits = converseTraits(entry);
   if (!traits.converse) throw ConverseErrors.unsupportedModel();
-  return { entry, traits };
+  return { entry, traits, viaProfile };
 }
 
 /** Refuses what the model cannot take, with Bedrock's "This model doesn't support …" wording. */
 function checkCapabilities(input: ConverseInput, traits: ConverseTraits, streaming: boolean): void {
-  if (input.system?.length && !traits.system) throw ConverseErrors.unsupportedField('system');
+  if (input.system?.length && !traits.system) throw ConverseErrors.noSystemMessages();
   if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
     throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
   }
+  const choice = input.toolConfig?.toolChoice;
+  if (choice?.any && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
+  if (choice?.tool && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
   for (const message of input.messages ?? []) {
     if (message.role !== 'user') continue;
     for (const block of message.content ?? []) {
@@ -72,6 +75,6 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   checkCapabilities(input, traits, streaming);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
-  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, wantsReasoning(input, traits));
+  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, wantsReasoning(input, traits), traits);
   return { entry, traits, input, conversation };
 }

@@ -5,10 +5,27 @@ import { createHash } from 'node:crypto';
 import { FixtureStore } from './fixtures.js';
 import { sampleToolInput } from './sample.js';
 import { conversationTokens, countTokens, tokenize } from './tokens.js';
-import type { Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
+import type { CitedPassage, Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
 
 /** A stable stand-in for the opaque signature reasoning blocks carry. */
 const signatureOf = (text: string) => createHash('sha256').update(text).digest('base64');
+
+/** The first sentence of the first document the caller wants citations from, as a cited passage. */
+function citedPassage(conv: Conversation): CitedPassage | undefined {
+  let documentIndex = -1;
+  for (const turn of conv.messages) {
+    for (const part of turn.content) {
+      if (part.type !== 'media' || part.kind !== 'document') continue;
+      documentIndex++;
+      if (!part.document?.citations || !part.document.text.trim()) continue;
+      const text = part.document.text;
+      const end = /[.!?](\s|$)/.exec(text);
+      const stop = end ? end.index + 1 : text.length;
+      return { documentIndex, title: part.document.title, start: 0, end: stop, quote: text.slice(0, stop) };
+    }
+  }
+  return undefined;
+}
 
 function answersToolResult(conv: Conversation): boolean {
   const last = conv.messages[conv.messages.length - 1];
@@ -67,6 +84,9 @@ export function createResponder(fixtures: FixtureStore): Responder {
     } else {
       const said = limitText(canned.text, conv, budget);
       if (said.text.length > 0 || content.length === 0) content.push({ type: 'text', text: said.text });
+      // With citations enabled on a document, the answer ends by quoting it (converse citations capture).
+      const cited = said.stopReason === 'end_turn' ? citedPassage(conv) : undefined;
+      if (cited) content.push({ type: 'citation', text: ` ${cited.quote}`, source: cited });
       stopReason = budget <= 0 ? 'max_tokens' : said.stopReason;
       stopSequence = said.stopSequence;
     }

@@ -5,10 +5,17 @@
 export type Part =
   | { type: 'text'; text: string }
   /** Images, documents, video, audio: their token cost is estimated, their content is not read. */
-  | { type: 'media'; kind: 'image' | 'document' | 'video' | 'audio'; bytes: number }
+  | { type: 'media'; kind: 'image' | 'document' | 'video' | 'audio'; bytes: number; document?: DocumentText }
   | { type: 'tool_use'; id: string; name: string; input: unknown }
   | { type: 'tool_result'; toolUseId: string; text: string }
   | { type: 'reasoning'; text: string };
+
+/** A document's readable text, when the caller asks for citations into it. */
+export interface DocumentText {
+  title: string;
+  text: string;
+  citations: boolean;
+}
 
 export interface Turn {
   role: 'user' | 'assistant';
@@ -36,9 +43,19 @@ export interface Conversation {
   reasoning?: boolean;
 }
 
+/** A passage quoted from a document of the conversation: characters start..end of it. */
+export interface CitedPassage {
+  documentIndex: number;
+  title: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
 export type ReplyBlock =
   | { type: 'reasoning'; text: string; signature: string }
   | { type: 'text'; text: string }
+  | { type: 'citation'; text: string; source: CitedPassage }
   | { type: 'tool_use'; name: string; input: Record<string, unknown> };
 
 export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
