@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { USAGE } from '../emulator/config.js';
 import { MODELS } from '../src/catalog/index.js';
+import { KNOWN_DIFFERENCES } from './replay/known-differences.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const readme = read('README.md');
@@ -13,6 +14,10 @@ describe('README', () => {
     const section = readme.slice(readme.indexOf('## Models'), readme.indexOf('\n## ', readme.indexOf('## Models') + 1));
     const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
     expect(listed.sort()).toEqual(MODELS.map((m) => m.modelId).sort());
+  });
+
+  it('lists every capture the emulator knowingly answers differently', () => {
+    for (const capture of Object.keys(KNOWN_DIFFERENCES)) expect(readme, capture).toContain(`\`${capture}\``);
   });
 
   it('documents every command-line option', () => {
