@@ -63,26 +63,28 @@ function fromProfileId(profileId: string): Resolved | undefined {
   return { entry, viaProfile: true };
 }
 
-function fromBaseId(modelId: string, asCalled: string): Resolved | undefined {
+function fromBaseId(modelId: string, asCalled: string, invoking: boolean): Resolved | undefined {
   const entry = findModel(modelId);
   if (!entry) return undefined;
   // Models served only through profiles refuse a bare on-demand call (REAL_ERROR_MESSAGES.md).
-  if (!entry.inferenceTypes.includes('ON_DEMAND')) throw Errors.onDemandNotSupported(asCalled);
+  if (invoking && !entry.inferenceTypes.includes('ON_DEMAND')) throw Errors.onDemandNotSupported(asCalled);
   return { entry, viaProfile: false };
 }
 
 /**
  * @param customModelId the base model that account-scoped ARNs (provisioned, custom, imported,
  *   application inference profiles) stand for; configurable because the emulator has no account.
+ * @param invoking false for calls that run no inference (CountTokens), which take the base id of a
+ *   model served only through profiles.
  */
-export function resolveModel(id: string, customModelId: string): Resolved {
+export function resolveModel(id: string, customModelId: string, invoking = true): Resolved {
   if (id.length === 0) throw Errors.invalidModelId();
   checkConstraints(id);
   const arn = ARN.exec(id);
   let resolved: Resolved | undefined;
   if (arn) {
     const [, , , kind, rest] = arn;
-    if (kind === 'foundation-model') resolved = fromBaseId(rest, id);
+    if (kind === 'foundation-model') resolved = fromBaseId(rest, id, invoking);
     else if (kind === 'inference-profile') resolved = fromProfileId(rest);
     else if (ACCOUNT_SCOPED.has(kind)) {
       const entry = findModel(customModelId);
@@ -91,7 +93,7 @@ export function resolveModel(id: string, customModelId: string): Resolved {
   } else if (id.startsWith('arn:aws:sagemaker:')) {
     resolved = { entry: SAGEMAKER_ENDPOINT, viaProfile: false };
   } else {
-    resolved = fromProfileId(id) ?? fromBaseId(id, id);
+    resolved = fromProfileId(id) ?? fromBaseId(id, id, invoking);
   }
   if (!resolved) throw Errors.invalidModelId();
   return resolved;

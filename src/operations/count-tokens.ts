@@ -13,7 +13,7 @@ import type { Runtime } from '../runtime.js';
 import { converseModel, readJson } from './prepare-converse.js';
 
 export const countTokens = (runtime: Runtime) => async (c: Context) => {
-  const { entry, traits, viaProfile } = converseModel(c, runtime);
+  const { entry, traits, viaProfile } = converseModel(c, runtime, false);
   // Only base model ids count: profile ids are refused like unsupported models (evidence §5).
   if (!traits.countTokens || viaProfile) throw ConverseErrors.countTokensUnsupported();
   const request = await readJson(c);

@@ -35,17 +35,19 @@ export async function readJson(c: Context): Promise<Record<string, any>> {
 }
 
 /** The model behind a Converse-style route, refusing those Converse does not serve. */
-export function converseModel(c: Context, runtime: Runtime): { entry: ModelEntry; traits: ConverseTraits; viaProfile: boolean } {
+export function converseModel(c: Context, runtime: Runtime, invoking = true): { entry: ModelEntry; traits: ConverseTraits; viaProfile: boolean } {
   const modelId = c.req.param('modelId') ?? '';
   c.set('modelId', modelId);
-  const { entry, viaProfile } = resolveModel(modelId, runtime.settings.customModelId);
+  const { entry, viaProfile } = resolveModel(modelId, runtime.settings.customModelId, invoking);
   const traits = converseTraits(entry);
-  if (!traits.converse) throw ConverseErrors.unsupportedModel();
+  // CountTokens (invoking = false) refuses with its own message instead.
+  if (invoking && !traits.converse) throw ConverseErrors.unsupportedModel();
   return { entry, traits, viaProfile };
 }
 
 /** Refuses what the model cannot take, with Bedrock's "This model doesn't support …" wording. */
-function checkCapabilities(input: ConverseInput, traits: ConverseTraits, streaming: boolean): void {
+function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: ConverseTraits, streaming: boolean): void {
+  if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
   if (input.system?.length && !traits.system) throw ConverseErrors.noSystemMessages();
   if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
     throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
@@ -58,6 +60,8 @@ function checkCapabilities(input: ConverseInput, traits: ConverseTraits, streami
     for (const block of message.content ?? []) {
       if (block.image && !traits.images) throw ConverseErrors.unsupportedUserContent('image');
       if (block.document && !traits.documents) throw ConverseErrors.unsupportedUserContent('document');
+      if (block.video && !entry.input.includes('VIDEO')) throw ConverseErrors.unsupportedUserContent('video');
+      if (block.audio && !entry.input.includes('AUDIO')) throw ConverseErrors.unsupportedUserContent('audio');
     }
   }
 }
@@ -72,7 +76,7 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const { entry, traits } = converseModel(c, runtime);
   const input = (await readJson(c)) as PreparedConverse['input'];
   checkConstraints(CONVERSE_REQUEST, input);
-  checkCapabilities(input, traits, streaming);
+  checkCapabilities(input, entry, traits, streaming);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
   const conversation = toConversation(input, requested ?? entry.maxOutputTokens, wantsReasoning(input, traits), traits);
