@@ -161,6 +161,8 @@ export const ConverseErrors = {
   unsupportedField: (field: string) => validation(`This model doesn't support the ${field} field. Remove ${field} and try again.`),
   unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
   noToolUse: () => validation("This model doesn't support tool use."),
+  // vercel/ai fixture amazon-bedrock-issue-11227-opus-4-5-error (Converse, Claude Opus 4.5).
+  thinkingWithForcedTool: () => validation('The model returned the following errors: Thinking may not be enabled when tool_choice forces tool use.'),
   noStreamingToolUse: () => validation("This model doesn't support tool use in streaming mode."),
   // Content-Length 65 in a recorded response (src/converse.evidence.md §5).
   countTokensUnsupported: () => validation("The provided model doesn't support counting tokens."),

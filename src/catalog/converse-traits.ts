@@ -30,6 +30,9 @@ export interface ConverseTraits {
   lastTurnUser: boolean;
   /** Takes one user message only (Jurassic-2). */
   singleTurn: boolean;
+  /** inferenceConfig members the model refuses (newer OpenAI models: vercel/ai fixture
+   *  amazon-bedrock-openai-temperature-error; FORMATS.md §13). */
+  refusedParams: Array<'temperature' | 'topP' | 'stopSequences'>;
   /** Supports CountTokens. */
   countTokens: boolean;
 }
@@ -49,6 +52,7 @@ const BASE: ConverseTraits = {
   toolChoice: 'auto',
   lastTurnUser: false,
   singleTurn: false,
+  refusedParams: [],
   countTokens: false,
 };
 
@@ -111,7 +115,13 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     case 'deepseek':
       return { ...BASE, reasoning: is(entry, 'deepseek.r1') ? 'always' : 'none', reasoningPlacement: 'last' };
     case 'openai':
-      return { ...BASE, tools: true, streamingTools: true, reasoning: 'always' };
+      return {
+        ...BASE,
+        tools: true,
+        streamingTools: true,
+        reasoning: 'always',
+        refusedParams: is(entry, 'openai.gpt-oss') ? [] : ['temperature', 'topP', 'stopSequences'],
+      };
     case 'palmyra':
       return { ...BASE, tools: true };
     default:

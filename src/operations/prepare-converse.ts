@@ -52,6 +52,9 @@ function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: Conv
   if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
     throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
   }
+  for (const param of traits.refusedParams) {
+    if (input.inferenceConfig?.[param] !== undefined) throw ConverseErrors.unsupportedField(param);
+  }
   const choice = input.toolConfig?.toolChoice;
   if (choice?.any && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
   if (choice?.tool && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
@@ -77,8 +80,11 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const input = (await readJson(c)) as PreparedConverse['input'];
   checkConstraints(CONVERSE_REQUEST, input);
   checkCapabilities(input, entry, traits, streaming);
+  const reasoning = wantsReasoning(input, traits);
+  const forced = input.toolConfig?.toolChoice?.any || input.toolConfig?.toolChoice?.tool;
+  if (reasoning && traits.reasoning === 'on-request' && forced) throw ConverseErrors.thinkingWithForcedTool();
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
-  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, wantsReasoning(input, traits), traits);
+  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits);
   return { entry, traits, input, conversation };
 }
