@@ -161,8 +161,16 @@ export const ConverseErrors = {
   unsupportedField: (field: string) => validation(`This model doesn't support the ${field} field. Remove ${field} and try again.`),
   unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
   noToolUse: () => validation("This model doesn't support tool use."),
+  /** A refusal of the model itself, passed through by Converse with this prefix (evidence §3). */
+  fromModel: (message: string) => validation(`The model returned the following errors: ${message}`),
   // vercel/ai fixture amazon-bedrock-issue-11227-opus-4-5-error (Converse, Claude Opus 4.5).
   thinkingWithForcedTool: () => validation('The model returned the following errors: Thinking may not be enabled when tool_choice forces tool use.'),
+  // Quoted for Converse (evidence §7, "Errors tied to thinking").
+  thinkingTemperature: () => validation('The model returned the following errors: `temperature` may only be set to 1 when thinking is enabled.'),
+  // ModelOps error table (evidence §3, "prompt too long (Converse)").
+  inputTooLong: () => validation('The model returned the following errors: Input is too long for requested model.'),
+  // aws/aws-sdk-java-v2#6370: Claude Sonnet 4, a converse input with a document.
+  countTokensDocument: () => validation('Document input not supported for token counting'),
   noStreamingToolUse: () => validation("This model doesn't support tool use in streaming mode."),
   // Content-Length 65 in a recorded response (src/converse.evidence.md §5).
   countTokensUnsupported: () => validation("The provided model doesn't support counting tokens."),

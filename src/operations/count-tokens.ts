@@ -21,6 +21,8 @@ export const countTokens = (runtime: Runtime) => async (c: Context) => {
   const input = request.input ?? {};
   let tokens: number;
   if (input.converse) {
+    const blocks = [...(input.converse.messages ?? [])].flatMap((m: any) => m.content ?? []);
+    if (blocks.some((b: any) => b.document)) throw ConverseErrors.countTokensDocument();
     tokens = conversationTokens(toConversation(input.converse, entry.maxOutputTokens, false));
   } else if (input.invokeModel) {
     // The family reads the native body as InvokeModel would; its conversation is what counts.

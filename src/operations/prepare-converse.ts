@@ -10,6 +10,7 @@ import { CONVERSE_REQUEST } from '../converse/converse-shapes.js';
 import { toConversation, type ConverseInput } from '../converse/conversation.js';
 import { ConverseErrors, Errors } from '../errors.js';
 import { readBody } from '../http/body.js';
+import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
 
@@ -49,6 +50,9 @@ export function converseModel(c: Context, runtime: Runtime, invoking = true): { 
 function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: ConverseTraits, streaming: boolean): void {
   if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
   if (input.system?.length && !traits.system) throw ConverseErrors.noSystemMessages();
+  // The 2026 model added a `system` message role; the one sighting (Claude Opus 4.8, evidence §1)
+  // is this refusal, so every model refuses it.
+  if (input.messages?.some((m) => m.role === 'system')) throw ConverseErrors.noSystemMessages();
   if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
     throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
   }
@@ -69,6 +73,17 @@ function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: Conv
   }
 }
 
+/** Claude's own checks on extended thinking, which Converse passes through with its prefix. */
+function checkThinking(input: Record<string, any>): void {
+  const thinking = input.additionalModelRequestFields?.thinking;
+  if (thinking?.type === 'enabled' && typeof thinking.budget_tokens === 'number' && thinking.budget_tokens < 1024) {
+    throw ConverseErrors.fromModel(Errors.claudeThinkingBudgetMin().message);
+  }
+  const temperature = input.inferenceConfig?.temperature;
+  if (temperature !== undefined && temperature !== 1) throw ConverseErrors.thinkingTemperature();
+  if (input.toolConfig?.toolChoice?.any || input.toolConfig?.toolChoice?.tool) throw ConverseErrors.thinkingWithForcedTool();
+}
+
 function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boolean {
   if (traits.reasoning === 'always') return true;
   const thinking = input.additionalModelRequestFields?.thinking;
@@ -81,10 +96,10 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   checkConstraints(CONVERSE_REQUEST, input);
   checkCapabilities(input, entry, traits, streaming);
   const reasoning = wantsReasoning(input, traits);
-  const forced = input.toolConfig?.toolChoice?.any || input.toolConfig?.toolChoice?.tool;
-  if (reasoning && traits.reasoning === 'on-request' && forced) throw ConverseErrors.thinkingWithForcedTool();
+  if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
   const conversation = toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits);
+  if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   return { entry, traits, input, conversation };
 }

@@ -1,0 +1,153 @@
+// Converse and ConverseStream for one model of every text family, through the official JS client
+// over HTTP/2 and HTTP/1.1 (src/converse.evidence.md §6, §7). Each model answers its own scripted
+// text, so a reply proves the request reached that model.
+import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import { describe, expect, it } from 'vitest';
+import { failure, useEmulator } from '../support/emulator.js';
+import { answerText, assistant, calls, fixtureName, fixturesDir, streamedText, user } from './helpers.js';
+
+// [model id as called, base id (fixture), family]
+const FAMILIES: Array<[string, string, string]> = [
+  ['anthropic.claude-3-haiku-20240307-v1:0', 'anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3+'],
+  ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'anthropic.claude-sonnet-4-5-20250929-v1:0', 'Claude 3+ (profile only)'],
+  ['anthropic.claude-v2:1', 'anthropic.claude-v2:1', 'Claude v2 (text completions)'],
+  ['amazon.titan-text-express-v1', 'amazon.titan-text-express-v1', 'Titan Text'],
+  ['amazon.nova-lite-v1:0', 'amazon.nova-lite-v1:0', 'Nova'],
+  ['meta.llama3-8b-instruct-v1:0', 'meta.llama3-8b-instruct-v1:0', 'Llama 3'],
+  ['us.meta.llama3-3-70b-instruct-v1:0', 'meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 (profile only)'],
+  ['mistral.mistral-7b-instruct-v0:2', 'mistral.mistral-7b-instruct-v0:2', 'Mistral text'],
+  ['mistral.mistral-large-2402-v1:0', 'mistral.mistral-large-2402-v1:0', 'Mistral chat'],
+  ['cohere.command-r-v1:0', 'cohere.command-r-v1:0', 'Cohere Command R'],
+  ['ai21.jamba-1-5-mini-v1:0', 'ai21.jamba-1-5-mini-v1:0', 'Jamba 1.5'],
+  ['us.deepseek.r1-v1:0', 'deepseek.r1-v1:0', 'DeepSeek R1'],
+  ['openai.gpt-oss-20b-1:0', 'openai.gpt-oss-20b-1:0', 'gpt-oss'],
+  ['us.writer.palmyra-x5-v1:0', 'writer.palmyra-x5-v1:0', 'Palmyra'],
+];
+const scripted = (base: string) => `Scripted answer of ${base}. Nothing else is said here.`;
+const files: Record<string, unknown> = {};
+for (const [, base] of FAMILIES) files[fixtureName(base)] = { text: scripted(base), reasoning: `Thinking as ${base} about the question.` };
+const t = useEmulator({ fixtures: fixturesDir(files) });
+
+const REFUSED = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
+
+describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
+  const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
+  const { converse, stream } = calls(client);
+
+  it.each(FAMILIES)('%s answers through Converse (%s)', async (modelId, base) => {
+    const res = await converse({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(res.output?.message?.role).toBe('assistant');
+    // The text is the model's scripted reply (leading whitespace is a per-model quirk: DeepSeek R1
+    // starts with "\n\n", evidence §7).
+    expect(answerText(res).trim()).toBe(scripted(base));
+    expect(res.stopReason).toBe('end_turn');
+    const { inputTokens, outputTokens, totalTokens } = res.usage!;
+    expect(inputTokens).toBeGreaterThan(0);
+    expect(outputTokens).toBeGreaterThan(0);
+    expect(totalTokens).toBe(inputTokens! + outputTokens!);
+    // metrics.latencyMs is always present and an integer (evidence §7: 608, 1300, 5517 …).
+    expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
+  });
+
+  it.each(FAMILIES)('%s answers through ConverseStream in event order (%s)', async (modelId, base) => {
+    const events = await stream({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
+    const kinds = events.map(([k]) => k);
+    // messageStart → deltas → contentBlockStop per block → messageStop → metadata; no
+    // contentBlockStart for text or reasoning (evidence §7, event order).
+    expect(kinds[0]).toBe('messageStart');
+    expect(events[0][1]).toEqual({ role: 'assistant' });
+    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
+    expect(kinds).not.toContain('contentBlockStart');
+    const body = kinds.slice(1, -2);
+    expect(body.every((k) => k === 'contentBlockDelta' || k === 'contentBlockStop')).toBe(true);
+    // each block: its deltas, then its stop, indices ascending from 0
+    const indices = events.filter(([k]) => k === 'contentBlockStop').map(([, v]) => v.contentBlockIndex);
+    expect(indices).toEqual(indices.map((_, i) => i));
+    for (const [k, v] of events) if (k === 'contentBlockDelta') expect(indices).toContain(v.contentBlockIndex);
+    const stops = kinds.flatMap((k, i) => (k === 'contentBlockStop' ? [i] : []));
+    events.forEach(([k, v], i) => {
+      if (k === 'contentBlockDelta') expect(i).toBeLessThan(stops[v.contentBlockIndex]);
+    });
+    expect(streamedText(events).trim()).toBe(scripted(base));
+    expect(events.at(-2)![1].stopReason).toBe('end_turn');
+    const meta = events.at(-1)![1];
+    expect(meta.usage.totalTokens).toBe(meta.usage.inputTokens + meta.usage.outputTokens);
+    expect(Number.isInteger(meta.metrics.latencyMs)).toBe(true);
+  });
+
+  it.each([
+    ['amazon.titan-embed-text-v2:0'],
+    ['cohere.embed-english-v3'],
+    ['cohere.rerank-v3-5:0'],
+    ['cohere.command-text-v14'],
+    ['cohere.command-light-text-v14'],
+  ])('refuses %s on both operations with the action message (evidence §3)', async (modelId) => {
+    for (const Command of [ConverseCommand, ConverseStreamCommand]) {
+      const err = await failure(() => client().send(new Command({ modelId, messages: [user('hi')] })));
+      expect(err.name).toBe('ValidationException');
+      expect(err.$metadata.httpStatusCode).toBe(400);
+      expect(err.message).toBe(REFUSED);
+    }
+  });
+
+  it('refuses an unknown model id (errors.evidence; error__converse__400-ValidationException__invalid-model-id)', async () => {
+    const err = await failure(() => converse({ modelId: 'amazon.titan-text-nonexistent-v9', messages: [user('hi')] }));
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toBe('The provided model identifier is invalid.');
+  });
+
+  it('carries a multi-turn conversation with a system prompt, all of it counted as input', async () => {
+    const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
+    const short = await converse({ modelId, messages: [user('What is the capital of France?')] });
+    const long = await converse({
+      modelId,
+      system: [{ text: 'You are a terse geography tutor who answers in one word.' }],
+      messages: [user('What is the capital of France?'), assistant('Paris.'), user('And of Italy?')],
+    });
+    expect(answerText(long).trim()).toBe(scripted(modelId));
+    // The system prompt and the earlier turns are input: more of them, more input tokens.
+    expect(long.usage!.inputTokens!).toBeGreaterThan(short.usage!.inputTokens! + 10);
+    // Output does not depend on the input here (same scripted answer).
+    expect(long.usage!.outputTokens).toBe(short.usage!.outputTokens);
+  });
+
+  it('cuts the answer at maxTokens with stopReason max_tokens and outputTokens = maxTokens', async () => {
+    const modelId = 'amazon.nova-lite-v1:0';
+    const full = await converse({ modelId, messages: [user('hi')] });
+    const res = await converse({ modelId, messages: [user('hi')], inferenceConfig: { maxTokens: 3 } });
+    expect(res.stopReason).toBe('max_tokens');
+    expect(res.usage!.outputTokens).toBe(3);
+    expect(scripted(modelId).startsWith(answerText(res))).toBe(true);
+    expect(answerText(res).length).toBeLessThan(answerText(full).length);
+    const events = await stream({ modelId, messages: [user('hi')], inferenceConfig: { maxTokens: 3 } });
+    expect(events.at(-2)![1].stopReason).toBe('max_tokens');
+    expect(events.at(-1)![1].usage.outputTokens).toBe(3);
+  });
+
+  it('stops at a stop sequence with stop_sequence, the sequence left out', async () => {
+    const modelId = 'mistral.mistral-large-2402-v1:0';
+    const res = await converse({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } });
+    expect(res.stopReason).toBe('stop_sequence');
+    expect(answerText(res)).toBe(scripted(modelId).slice(0, scripted(modelId).indexOf('Nothing')));
+    const events = await stream({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } });
+    expect(events.at(-2)![1].stopReason).toBe('stop_sequence');
+    expect(streamedText(events)).toBe(answerText(res));
+  });
+
+  it('returns additionalModelResponseFields for ["/stop_sequence"] on Claude (evidence §7)', async () => {
+    const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
+    const paths = ['/stop_sequence'];
+    const hit = await converse({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] }, additionalModelResponseFieldPaths: paths });
+    expect(hit.additionalModelResponseFields).toEqual({ stop_sequence: 'Nothing' });
+    // null when the stop was not a sequence (evidence §7)
+    const miss = await converse({ modelId, messages: [user('hi')], additionalModelResponseFieldPaths: paths });
+    expect(miss.additionalModelResponseFields).toEqual({ stop_sequence: null });
+    // in streams it rides on messageStop
+    const events = await stream({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] }, additionalModelResponseFieldPaths: paths });
+    expect(events.at(-2)).toEqual(['messageStop', { stopReason: 'stop_sequence', additionalModelResponseFields: { stop_sequence: 'Nothing' } }]);
+    // without the paths, no such member
+    const plain = await converse({ modelId, messages: [user('hi')] });
+    expect(plain.additionalModelResponseFields).toBeUndefined();
+  });
+});

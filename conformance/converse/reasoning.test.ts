@@ -1,0 +1,136 @@
+// Reasoning content through Converse and ConverseStream: Claude thinking (signed, first), DeepSeek
+// R1 (text first, unsigned) and gpt-oss (reasoning first, unsigned) (src/converse.evidence.md §7,
+// "Reasoning"; captures converse__us.deepseek.r1-v1_0__reasoning, converse__openai.gpt-oss-120b-1_0,
+// converse-stream__us.anthropic.claude-sonnet-5__adaptive-thinking).
+import { describe, expect, it } from 'vitest';
+import { failure, useEmulator } from '../support/emulator.js';
+import { calls, fixtureName, fixturesDir, rawFrames, rawPost, streamedText, unsortedPaths, user, weatherTool } from './helpers.js';
+
+const ANSWER = 'The answer is four. That is all.';
+const THOUGHT = 'Two plus two makes four, so I will say four.';
+const t = useEmulator({
+  fixtures: fixturesDir(
+    Object.fromEntries(
+      ['anthropic.claude-3-7-sonnet-20250219-v1:0', 'deepseek.r1-v1:0', 'openai.gpt-oss-120b-1:0', 'anthropic.claude-3-haiku-20240307-v1:0'].map((m) => [fixtureName(m), { text: ANSWER, reasoning: THOUGHT }]),
+    ),
+  ),
+});
+const claude37 = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
+const thinking = { thinking: { type: 'enabled', budget_tokens: 1024 } };
+const question = [user('What is 2 + 2?')];
+
+describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
+  const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
+  const { converse, stream } = calls(client);
+  const reasoningDeltas = (events: any[], index: number) =>
+    events.filter(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index).map(([, v]) => v.delta.reasoningContent);
+
+  it('Claude 3.7 with thinking: a signed reasoning block first, then the text', async () => {
+    const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
+    const content = res.output!.message!.content!;
+    expect(content).toHaveLength(2);
+    const reasoning = content[0].reasoningContent!.reasoningText!;
+    expect(reasoning.text).toBe(THOUGHT);
+    expect(typeof reasoning.signature).toBe('string');
+    expect(reasoning.signature!.length).toBeGreaterThan(0);
+    expect(content[1].text).toBe(ANSWER);
+    expect(res.stopReason).toBe('end_turn');
+  });
+
+  it('Claude 3.7 without thinking answers text only', async () => {
+    const res = await converse({ modelId: claude37, messages: question });
+    expect(res.output!.message!.content!.map((b) => Object.keys(b).filter((k) => (b as any)[k] !== undefined))).toEqual([['text']]);
+  });
+
+  it('Claude 3.7 streams reasoning deltas, then one signature delta, then the text block', async () => {
+    const events = await stream({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
+    expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
+    const deltas = reasoningDeltas(events, 0);
+    expect(deltas.length).toBeGreaterThan(1);
+    const last = deltas.at(-1);
+    expect(Object.keys(last).filter((k) => last[k] !== undefined)).toEqual(['signature']);
+    expect(deltas.slice(0, -1).every((d) => typeof d.text === 'string' && d.signature === undefined)).toBe(true);
+    expect(deltas.slice(0, -1).map((d) => d.text).join('')).toBe(THOUGHT);
+    // The signature closes block 0 before block 1 (the text) starts.
+    const stop0 = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === 0);
+    const firstText = events.findIndex(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === 1);
+    expect(stop0).toBeGreaterThan(0);
+    expect(firstText).toBeGreaterThan(stop0);
+    expect(streamedText(events, 1)).toBe(ANSWER);
+    // The same signature as Converse gives for the same reasoning.
+    const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
+    expect(last.signature).toBe(res.output!.message!.content![0].reasoningContent!.reasoningText!.signature);
+  });
+
+  it('DeepSeek R1 answers text first, then unsigned reasoning (capture converse__us.deepseek.r1-v1_0__reasoning)', async () => {
+    const res = await converse({ modelId: 'us.deepseek.r1-v1:0', messages: question });
+    const content = res.output!.message!.content!;
+    expect(content).toHaveLength(2);
+    expect(content[0].text?.trim()).toBe(ANSWER);
+    expect(content[1].reasoningContent!.reasoningText!.text).toBe(THOUGHT);
+    expect(content[1].reasoningContent!.reasoningText!.signature).toBeUndefined();
+    const events = await stream({ modelId: 'us.deepseek.r1-v1:0', messages: question });
+    expect(streamedText(events, 0).trim()).toBe(ANSWER);
+    const deltas = reasoningDeltas(events, 1);
+    expect(deltas.map((d) => d.text).join('')).toBe(THOUGHT);
+    expect(deltas.every((d) => d.signature === undefined)).toBe(true);
+  });
+
+  it('gpt-oss answers reasoning first, unsigned (capture converse__openai.gpt-oss-120b-1_0)', async () => {
+    const input = { modelId: 'openai.gpt-oss-120b-1:0', messages: question, additionalModelRequestFields: { reasoning_effort: 'medium' } };
+    const res = await converse(input);
+    const content = res.output!.message!.content!;
+    expect(content).toHaveLength(2);
+    expect(content[0].reasoningContent!.reasoningText).toEqual({ text: THOUGHT });
+    expect(content[1].text).toBe(ANSWER);
+    const events = await stream(input);
+    const deltas = reasoningDeltas(events, 0);
+    expect(deltas.map((d) => d.text).join('')).toBe(THOUGHT);
+    expect(deltas.every((d) => d.signature === undefined)).toBe(true);
+    expect(streamedText(events, 1)).toBe(ANSWER);
+  });
+
+  it('reasoning tokens are output: usage adds them up', async () => {
+    const plain = await converse({ modelId: claude37, messages: question });
+    const thought = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
+    expect(thought.usage!.outputTokens!).toBeGreaterThan(plain.usage!.outputTokens!);
+    expect(thought.usage!.totalTokens).toBe(thought.usage!.inputTokens! + thought.usage!.outputTokens!);
+  });
+
+  // Anthropic's own checks, passed through with the Converse prefix (evidence §7, "Errors tied to
+  // thinking", quoted; one copy adds a doc-link sentence, so only the start is compared).
+  it('refuses temperature other than 1 with thinking', async () => {
+    const err = await failure(() =>
+      converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000, temperature: 0.5 }, additionalModelRequestFields: thinking }),
+    );
+    expect(err.name).toBe('ValidationException');
+    expect(err.message.startsWith('The model returned the following errors: `temperature` may only be set to 1 when thinking is enabled.')).toBe(true);
+  });
+
+  it('refuses thinking with a toolChoice that forces tool use', async () => {
+    const err = await failure(() =>
+      converse({
+        modelId: claude37,
+        messages: question,
+        inferenceConfig: { maxTokens: 2000 },
+        additionalModelRequestFields: thinking,
+        toolConfig: { tools: [weatherTool], toolChoice: { any: {} } },
+      }),
+    );
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toBe('The model returned the following errors: Thinking may not be enabled when tool_choice forces tool use.');
+  });
+});
+
+describe('reasoning on the wire', () => {
+  it('Converse: reasoningText keys sorted (signature, text); stream payloads sorted too (evidence §7)', async () => {
+    const body = { messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking };
+    const res = await rawPost(t.url, claude37, 'converse', body);
+    const json = JSON.parse(new TextDecoder().decode(res.bytes));
+    expect(Object.keys(json.output.message.content[0].reasoningContent.reasoningText)).toEqual(['signature', 'text']);
+    expect(unsortedPaths(json)).toEqual([]);
+    const frames = await rawFrames((await rawPost(t.url, claude37, 'converse-stream', body)).bytes);
+    const signature = frames.map((f) => JSON.parse(f.body)).find((p) => p.delta?.reasoningContent?.signature);
+    expect(Object.keys(signature)).toEqual(['contentBlockIndex', 'delta', 'p']);
+  });
+});
