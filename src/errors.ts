@@ -161,6 +161,8 @@ export const ConverseErrors = {
   unsupportedField: (field: string) => validation(`This model doesn't support the ${field} field. Remove ${field} and try again.`),
   unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
   noToolUse: () => validation("This model doesn't support tool use."),
+  // Unverified wording: no sighting of an outputConfig schema that is not JSON.
+  invalidOutputSchema: () => validation('The provided JSON schema in outputConfig.textFormat is not valid JSON.'),
   /** A refusal of the model itself, passed through by Converse with this prefix (evidence §3). */
   fromModel: (message: string) => validation(`The model returned the following errors: ${message}`),
   // vercel/ai fixture amazon-bedrock-issue-11227-opus-4-5-error (Converse, Claude Opus 4.5).

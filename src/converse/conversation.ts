@@ -12,6 +12,7 @@ export interface ConverseInput {
   inferenceConfig?: { maxTokens?: number; temperature?: number; topP?: number; stopSequences?: string[] };
   toolConfig?: { tools: Json[]; toolChoice?: Json };
   additionalModelRequestFields?: Json;
+  outputConfig?: { textFormat?: { structure?: { jsonSchema?: { schema?: string } } } };
 }
 
 /** Bytes of a media source: base64 bytes decode to 3/4 of their length; S3 objects count as 100 KB. */
@@ -110,6 +111,17 @@ function checkMessages(messages: Json[], hasToolConfig: boolean, rules: Conversa
   checkDocuments(messages);
 }
 
+/** outputConfig's JSON schema, carried as a string; an unparsable one is refused (wording unverified). */
+function responseSchemaOf(input: ConverseInput): { responseSchema?: unknown } {
+  const schema = input.outputConfig?.textFormat?.structure?.jsonSchema?.schema;
+  if (schema === undefined) return {};
+  try {
+    return { responseSchema: JSON.parse(schema) };
+  } catch {
+    throw ConverseErrors.invalidOutputSchema();
+  }
+}
+
 function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; toolChoice?: ToolChoice } {
   if (!config) return {};
   const tools = config.tools
@@ -140,5 +152,6 @@ export function toConversation(input: ConverseInput, maxTokens: number, reasonin
     maxTokens,
     stopSequences: input.inferenceConfig?.stopSequences,
     reasoning,
+    ...responseSchemaOf(input),
   };
 }

@@ -89,6 +89,13 @@ export const CONVERSE_REQUEST: Shape = struct({
   requestMetadata: { kind: 'map', value: str({ max: 256 }), min: 1, max: 16 },
   performanceConfig: struct({ latency: str({ enum: ['standard', 'optimized'] }) }),
   serviceTier: struct({ type: str({ enum: ['priority', 'default', 'flex', 'reserved'] }) }, ['type']),
+  outputConfig: struct({
+    textFormat: struct(
+      { type: str({ enum: ['json_schema'] }), structure: union({ jsonSchema: struct({ schema: str(), name: str(), description: str() }, ['schema']) }) },
+      ['type', 'structure'],
+    ),
+    effort: str({ min: 0, max: 16 }),
+  }),
 });
 
 /** CountTokens: `{input: {converse: {...}} | {invokeModel: {body}}}`. */

@@ -3,7 +3,7 @@
 // agent loops always end (toolUse → toolResult → text).
 import { createHash } from 'node:crypto';
 import { FixtureStore } from './fixtures.js';
-import { sampleToolInput } from './sample.js';
+import { sampleToolInput, sampleValue } from './sample.js';
 import { conversationTokens, countTokens, tokenize } from './tokens.js';
 import type { CitedPassage, Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
 
@@ -82,7 +82,9 @@ export function createResponder(fixtures: FixtureStore): Responder {
       content.push({ type: 'tool_use', name: tool.name, input: sampleToolInput(tool.inputSchema) });
       stopReason = 'tool_use';
     } else {
-      const said = limitText(canned.text, conv, budget);
+      // Structured output answers with JSON that validates against the requested schema.
+      const text = conv.responseSchema !== undefined ? JSON.stringify(sampleValue(conv.responseSchema)) : canned.text;
+      const said = limitText(text, conv, budget);
       if (said.text.length > 0 || content.length === 0) content.push({ type: 'text', text: said.text });
       // With citations enabled on a document, the answer ends by quoting it (converse citations capture).
       const cited = said.stopReason === 'end_turn' ? citedPassage(conv) : undefined;

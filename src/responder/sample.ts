@@ -78,6 +78,11 @@ function sample(schema: unknown, root: Node, depth: number): Json {
   }
 }
 
+/** Any JSON value that validates against `schema` (structured output). */
+export function sampleValue(schema: unknown): unknown {
+  return sample(schema ?? {}, (schema ?? {}) as Node, 0);
+}
+
 /** Arguments for a tool whose input schema is `schema`; always a JSON object. */
 export function sampleToolInput(schema: unknown): Record<string, unknown> {
   const value = sample(schema ?? {}, (schema ?? {}) as Node, 0);

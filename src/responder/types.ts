@@ -41,6 +41,8 @@ export interface Conversation {
   stopSequences?: string[];
   /** Extended thinking / reasoning requested. */
   reasoning?: boolean;
+  /** Structured output: the answer is JSON valid against this schema (Converse outputConfig). */
+  responseSchema?: unknown;
 }
 
 /** A passage quoted from a document of the conversation: characters start..end of it. */

@@ -1,0 +1,32 @@
+// outputConfig.textFormat json_schema: the answer is JSON that validates against the schema.
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { describe, expect, it } from 'vitest';
+import { violations, type Schema } from '../../src/schema/validate.js';
+import { failure, useEmulator } from '../support/emulator.js';
+
+const t = useEmulator();
+const schema: Schema = {
+  type: 'object',
+  required: ['city', 'temperature', 'conditions'],
+  properties: { city: { type: 'string' }, temperature: { type: 'number', minimum: -50 }, conditions: { type: 'string', enum: ['sunny', 'rain'] } },
+};
+const outputConfig = { textFormat: { type: 'json_schema' as const, structure: { jsonSchema: { schema: JSON.stringify(schema), name: 'weather' } } } };
+const messages = [{ role: 'user' as const, content: [{ text: 'Weather in Paris as JSON' }] }];
+
+describe.each([['HTTP/2'], ['HTTP/1.1']])('structured output over %s', (protocol) => {
+  const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
+
+  it('answers with JSON valid against the requested schema', async () => {
+    const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', messages, outputConfig }));
+    const text = res.output!.message!.content![0].text!;
+    const value = JSON.parse(text);
+    expect(violations(schema, value)).toEqual([]);
+    expect(res.stopReason).toBe('end_turn');
+  });
+
+  it('refuses a schema that is not JSON', async () => {
+    const bad = { textFormat: { type: 'json_schema' as const, structure: { jsonSchema: { schema: '{not json' } } } };
+    const err = await failure(() => client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', messages, outputConfig: bad })));
+    expect(err.name).toBe('ValidationException');
+  });
+});
