@@ -38,7 +38,7 @@ function documentText(doc: Json): string {
   return '';
 }
 
-function toPart(block: Json): Part | undefined {
+export function toPart(block: Json): Part | undefined {
   if (typeof block.text === 'string') return { type: 'text', text: block.text };
   if (block.document) {
     const doc = block.document;

@@ -8,6 +8,7 @@ import { padding } from '../stream/frames.js';
 import { deltas } from '../responder/tokens.js';
 
 import type { ConverseTraits } from '../catalog/converse-traits.js';
+import type { CacheUsage } from '../responder/prompt-cache.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,21 +62,32 @@ function citation(source: CitedPassage): Json {
 
 /**
  * TokenUsage; `serverToolUsage: {}` is on every 2026 capture (gpt-oss, Claude Sonnet 5,
- * citations). The cache counts appear in Converse bodies only, not in ConverseStream metadata
- * (the same 2026 Claude captures).
+ * citations). Models with prompt caching report the cache reads in Converse bodies under both
+ * spellings even when nothing was cached, but not in ConverseStream metadata (the same 2026
+ * Claude captures). With cache points in use, reads and writes are reported (TokenUsage's
+ * cacheRead/WriteInputTokens, plus the older `…Count` spelling in bodies), and inputTokens counts
+ * only what the cache did not serve.
  */
-export function usageOf(reply: Reply, traits: ConverseTraits, streaming = false): Json {
-  const { inputTokens, outputTokens } = reply.usage;
-  const cache = traits.cacheUsage && !streaming ? { cacheReadInputTokenCount: 0, cacheReadInputTokens: 0 } : {};
-  return { ...cache, inputTokens, outputTokens, serverToolUsage: {}, totalTokens: inputTokens + outputTokens };
+export function usageOf(reply: Reply, traits: ConverseTraits, streaming = false, cache?: CacheUsage): Json {
+  const { outputTokens } = reply.usage;
+  const inputTokens = cache ? cache.inputTokens : reply.usage.inputTokens;
+  let counts: Json = {};
+  if (cache) {
+    counts = { cacheReadInputTokens: cache.cacheRead, cacheWriteInputTokens: cache.cacheWrite };
+    if (!streaming) counts = { ...counts, cacheReadInputTokenCount: cache.cacheRead, cacheWriteInputTokenCount: cache.cacheWrite };
+  } else if (traits.cacheUsage && !streaming) {
+    counts = { cacheReadInputTokenCount: 0, cacheReadInputTokens: 0 };
+  }
+  const total = inputTokens + outputTokens + (cache ? cache.cacheRead + cache.cacheWrite : 0);
+  return { ...counts, inputTokens, outputTokens, serverToolUsage: {}, totalTokens: total };
 }
 
-export function converseBody(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: number, extra: Json = {}): unknown {
+export function converseBody(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: number, extra: Json = {}, cache?: CacheUsage): unknown {
   return sortedJson({
     metrics: { latencyMs },
     output: { message: { content: blocks.map(contentBlock), role: 'assistant' } },
     stopReason: reply.stopReason,
-    usage: usageOf(reply, traits),
+    usage: usageOf(reply, traits, false, cache),
     ...extra,
   });
 }
@@ -86,7 +98,7 @@ export interface StreamEvent {
 }
 
 /** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
-export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
+export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: () => number, extra: Json = {}, cache?: CacheUsage): StreamEvent[] {
   const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
   blocks.forEach(({ block, toolUseId }, index) => {
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
@@ -110,6 +122,6 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: Co
     events.push({ type: 'contentBlockStop', body: { contentBlockIndex: index } });
   });
   events.push({ type: 'messageStop', body: { stopReason: reply.stopReason, ...extra } });
-  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply, traits, true) } });
+  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply, traits, true, cache) } });
   return events.map((e, n) => ({ type: e.type, payload: sortedJson({ ...e.body, p: padding(n) }) }));
 }

@@ -1,7 +1,6 @@
 // Claude Messages API request content → the neutral Conversation (FORMATS.md §1), and the prompt
 // caching arithmetic that cache_control breakpoints imply.
-import { createHash } from 'node:crypto';
-import { conversationTokens } from '../responder/tokens.js';
+import { cacheUsage, ttlMs, type Breakpoint, type CacheUsage } from '../responder/prompt-cache.js';
 import type { Conversation, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
 
 export type Block = Record<string, any>;
@@ -107,40 +106,22 @@ export function toConversation(req: MessagesRequest): Conversation {
 
 // ---------------------------------------------------------------------------------------------
 // Prompt caching. Anthropic caches the prefix up to each cache_control breakpoint, in the order
-// tools → system → messages. A prefix shorter than the model's minimum is not cached (the usage
-// fields then read 0). The first request writes the prefix; a repeat within the TTL reads it.
-
-export interface CacheUsage {
-  /** input tokens not served from or written to the cache */
-  inputTokens: number;
-  cacheWrite: number;
-  cacheRead: number;
-}
+// tools → system → messages; the ledger is src/responder/prompt-cache.ts.
 
 const hasCacheControl = (block: unknown) => typeof block === 'object' && block !== null && 'cache_control' in block;
 
-/** Anthropic's documented minimum cacheable prompt per model (Anthropic prompt-caching docs). */
-function minimumCacheable(modelId: string): number {
-  if (/haiku-4-5|opus-4-5/.test(modelId)) return 4096;
-  if (/claude-3-haiku|claude-3-5-haiku/.test(modelId)) return 2048;
-  return 1024;
-}
-
-/** Prefix key → expiry (ms since epoch). Process-wide, like the real cache is account-wide. */
-const cached = new Map<string, number>();
-
-export function cacheUsage(req: MessagesRequest, conv: Conversation, modelId: string): CacheUsage | undefined {
+export function claudeCacheUsage(req: MessagesRequest, conv: Conversation, modelId: string): CacheUsage | undefined {
   // Each breakpoint: the conversation prefix it closes and the TTL it asks for.
-  const breakpoints: Array<{ prefix: Pick<Conversation, 'system' | 'messages' | 'tools'>; key: unknown[]; ttl: number }> = [];
-  const ttlOf = (block: Block) => (block.cache_control?.ttl === '1h' ? 3_600_000 : 300_000);
+  const breakpoints: Breakpoint[] = [];
+  const ttlOf = (block: Block) => ttlMs(block.cache_control?.ttl);
   (req.tools ?? []).forEach((tool, i) => {
-    if (hasCacheControl(tool)) breakpoints.push({ prefix: { messages: [], tools: conv.tools!.slice(0, i + 1) }, key: [req.tools!.slice(0, i + 1)], ttl: ttlOf(tool) });
+    if (hasCacheControl(tool)) breakpoints.push({ prefix: { messages: [], tools: conv.tools!.slice(0, i + 1) }, key: [req.tools!.slice(0, i + 1)], ttlMs: ttlOf(tool) });
   });
   if (Array.isArray(req.system)) {
     req.system.forEach((block, i) => {
       if (!hasCacheControl(block)) return;
       const system = systemText(req.system!.slice(0, i + 1));
-      breakpoints.push({ prefix: { system, messages: [], tools: conv.tools }, key: [req.tools, req.system!.slice(0, i + 1)], ttl: ttlOf(block) });
+      breakpoints.push({ prefix: { system, messages: [], tools: conv.tools }, key: [req.tools, req.system!.slice(0, i + 1)], ttlMs: ttlOf(block) });
     });
   }
   req.messages.forEach((message, m) => {
@@ -149,24 +130,8 @@ export function cacheUsage(req: MessagesRequest, conv: Conversation, modelId: st
       if (!hasCacheControl(block)) return;
       const messages = [...conv.messages.slice(0, m), { role: message.role, content: toParts(message.content.slice(0, b + 1) as Block[]) }];
       const raw = [...req.messages.slice(0, m), { role: message.role, content: (message.content as Block[]).slice(0, b + 1) }];
-      breakpoints.push({ prefix: { system: conv.system, messages, tools: conv.tools }, key: [req.tools, req.system, raw], ttl: ttlOf(block) });
+      breakpoints.push({ prefix: { system: conv.system, messages, tools: conv.tools }, key: [req.tools, req.system, raw], ttlMs: ttlOf(block) });
     });
   });
-  if (breakpoints.length === 0) return undefined;
-
-  const total = conversationTokens(conv);
-  const minimum = minimumCacheable(modelId);
-  const now = Date.now();
-  let read = 0;
-  let longest = 0;
-  for (const point of breakpoints) {
-    const tokens = conversationTokens(point.prefix);
-    if (tokens < minimum) continue;
-    const key = createHash('sha256').update(modelId).update(JSON.stringify(point.key)).digest('hex');
-    if ((cached.get(key) ?? 0) > now) read = Math.max(read, tokens);
-    longest = Math.max(longest, tokens);
-    cached.set(key, now + point.ttl);
-  }
-  const write = Math.max(0, longest - read);
-  return { inputTokens: Math.max(0, total - read - write), cacheWrite: write, cacheRead: read };
+  return cacheUsage(modelId, conv, breakpoints);
 }

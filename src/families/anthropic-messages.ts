@@ -6,7 +6,8 @@ import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
 import { deltas } from '../responder/tokens.js';
 import type { Reply, ReplyBlock } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
-import { cacheUsage, toConversation, type CacheUsage, type MessagesRequest } from './anthropic-content.js';
+import type { CacheUsage } from '../responder/prompt-cache.js';
+import { claudeCacheUsage, toConversation, type MessagesRequest } from './anthropic-content.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
 const number01: Schema = { type: 'number', minimum: 0, maximum: 1 };
@@ -107,7 +108,7 @@ function renderBlock(block: ReplyBlock): Record<string, unknown> {
 function answer(req: MessagesRequest, ctx: InvokeContext): Answer {
   const conversation = toConversation(req);
   const reply = ctx.respond(conversation);
-  const cache = cacheUsage(req, conversation, ctx.model.modelId);
+  const cache = claudeCacheUsage(req, conversation, ctx.model.modelId);
   const usage: Usage = { inputTokens: cache ? cache.inputTokens : reply.usage.inputTokens, outputTokens: reply.usage.outputTokens };
   if (cache) Object.assign(usage, { cacheReadInputTokens: cache.cacheRead, cacheWriteInputTokens: cache.cacheWrite });
   return { reply, cache, usage, blocks: reply.content.map(renderBlock) };

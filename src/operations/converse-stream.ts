@@ -12,14 +12,14 @@ import { prepareConverse } from './prepare-converse.js';
 
 export const converseStream = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { entry, traits, input, conversation } = await prepareConverse(c, runtime, true);
+  const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, true);
   const reply = runtime.respond(conversation, entry.modelId);
   const fault = reply.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
   const { additionalModelResponseFields } = additionalFields(input, entry, reply) as { additionalModelResponseFields?: unknown };
   const extra = additionalModelResponseFields ? { additionalModelResponseFields } : {};
-  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(performance.now() - started)), extra);
+  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(performance.now() - started)), extra, cache);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       try {

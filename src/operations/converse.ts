@@ -8,11 +8,11 @@ import { prepareConverse } from './prepare-converse.js';
 
 export const converse = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
-  const { entry, traits, input, conversation } = await prepareConverse(c, runtime, false);
+  const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, false);
   const reply = runtime.respond(conversation, entry.modelId);
   if (reply.fault) throw faultError(reply.fault);
   const blocks = orderBlocks(reply, traits);
   const latencyMs = Math.max(1, Math.round(performance.now() - started));
-  const body = converseBody(blocks, reply, traits, latencyMs, additionalFields(input, entry, reply));
+  const body = converseBody(blocks, reply, traits, latencyMs, additionalFields(input, entry, reply), cache);
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': c.get('requestId') } });
 };

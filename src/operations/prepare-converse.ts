@@ -10,6 +10,8 @@ import { CONVERSE_REQUEST } from '../converse/converse-shapes.js';
 import { toConversation, type ConverseInput } from '../converse/conversation.js';
 import { ConverseErrors, Errors } from '../errors.js';
 import { readBody } from '../http/body.js';
+import { converseCacheUsage } from '../converse/cache-points.js';
+import type { CacheUsage } from '../responder/prompt-cache.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -19,6 +21,8 @@ export interface PreparedConverse {
   traits: ConverseTraits;
   input: ConverseInput & Record<string, any>;
   conversation: Conversation;
+  /** Prompt-cache reads and writes, for models that cache and requests with cache points. */
+  cache?: CacheUsage;
 }
 
 /** The JSON body of a Converse-style request. */
@@ -101,5 +105,6 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
   const conversation = toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits);
   if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
-  return { entry, traits, input, conversation };
+  const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
+  return { entry, traits, input, conversation, cache };
 }
