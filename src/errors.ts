@@ -108,6 +108,8 @@ export const Errors = {
   claudePromptStart: () => validation('prompt must start with "\n\nHuman:" turn after an optional system prompt'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
+  // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.
+  inputTooLong: () => validation('Input is too long for requested model.'),
   throttling: () => new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again.'),
   accessDenied: () =>
     new BedrockError('AccessDeniedException', "You don't have access to the model with the specified model ID."),
@@ -170,7 +172,7 @@ export const ConverseErrors = {
   // Quoted for Converse (evidence §7, "Errors tied to thinking").
   thinkingTemperature: () => validation('The model returned the following errors: `temperature` may only be set to 1 when thinking is enabled.'),
   // ModelOps error table (evidence §3, "prompt too long (Converse)").
-  inputTooLong: () => validation('The model returned the following errors: Input is too long for requested model.'),
+  inputTooLong: () => validation(`The model returned the following errors: ${Errors.inputTooLong().message}`),
   // aws/aws-sdk-java-v2#6370: Claude Sonnet 4, a converse input with a document.
   countTokensDocument: () => validation('Document input not supported for token counting'),
   noStreamingToolUse: () => validation("This model doesn't support tool use in streaming mode."),

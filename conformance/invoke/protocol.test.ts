@@ -154,3 +154,15 @@ describe('scripted faults', () => {
     }
   });
 });
+
+describe('context window', () => {
+  it('refuses a prompt longer than the model takes', async () => {
+    // Titan Text Express takes 8k tokens; 40,000 words are far past that.
+    const inputText = 'word '.repeat(40_000);
+    for (const [, client] of t.clients) {
+      const err = await failure(() => client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body: JSON.stringify({ inputText }) })));
+      expect(err.name).toBe('ValidationException');
+      expect(err.message).toBe('Input is too long for requested model.');
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { Errors } from '../errors.js';
 import type { Family, InvokeContext } from '../families/family.js';
 import { familyFor } from '../families/index.js';
 import { readBody } from '../http/body.js';
+import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation, Reply } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
 
@@ -50,7 +51,10 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
   const body = parseJson(await readBody(incoming ?? c.req.raw.body, c.req.header('content-length')));
   let last: Reply | undefined;
-  const respond = (conv: Conversation) => (last = runtime.respond(conv, entry.modelId));
+  const respond = (conv: Conversation) => {
+    if (conversationTokens(conv) > entry.contextWindow) throw Errors.inputTooLong();
+    return (last = runtime.respond(conv, entry.modelId));
+  };
   const ctx: InvokeContext = { model: entry, requestId, respond, modelIdAsCalled: modelId };
   return { family, ctx, request: family.parse(body, ctx), reply: () => last };
 }
