@@ -8,6 +8,8 @@ import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { failure } from '../support/emulator.js';
 
 export const user = (...content: Array<string | ContentBlock>): Message => ({
   role: 'user',
@@ -59,10 +61,21 @@ export async function collect(stream: AsyncIterable<any> | undefined): Promise<E
 
 /** Converse and ConverseStream against one client. */
 export function calls(client: () => BedrockRuntimeClient) {
-  return {
-    converse: (input: Record<string, any>) => client().send(new ConverseCommand(input as any)),
-    stream: async (input: Record<string, any>) => collect((await client().send(new ConverseStreamCommand(input as any))).stream),
+  const converse = (input: Record<string, any>) => client().send(new ConverseCommand(input as any));
+  const stream = async (input: Record<string, any>) => collect((await client().send(new ConverseStreamCommand(input as any))).stream);
+  /** The message of the ValidationException both operations give for `input` (the same text, evidence preamble). */
+  const refusal = async (input: Record<string, any>) => {
+    const messages: string[] = [];
+    for (const op of [converse, stream]) {
+      const err = await failure(() => op(input));
+      expect(err.name).toBe('ValidationException');
+      expect(err.$metadata.httpStatusCode).toBe(400);
+      messages.push(err.message);
+    }
+    expect(messages[1]).toBe(messages[0]);
+    return messages[0];
   };
+  return { converse, stream, refusal };
 }
 
 /** Text joined from the text deltas of one block index. */
