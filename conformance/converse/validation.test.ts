@@ -2,7 +2,7 @@
 // messages, the conversation rules and the per-model capability refusals
 // (src/converse.evidence.md §1, §2, §3; src/errors.ts ConverseErrors).
 import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { useEmulator } from '../support/emulator.js';
 import { assistant, calls, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
