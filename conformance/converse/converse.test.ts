@@ -83,8 +83,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     ['cohere.command-text-v14'],
     ['cohere.command-light-text-v14'],
   ])('refuses %s on both operations with the action message (evidence §3)', async (modelId) => {
-    for (const Command of [ConverseCommand, ConverseStreamCommand]) {
-      const err = await failure(() => client().send(new Command({ modelId, messages: [user('hi')] })));
+    const input = { modelId, messages: [user('hi')] };
+    for (const send of [() => client().send(new ConverseCommand(input)), () => client().send(new ConverseStreamCommand(input))]) {
+      const err = await failure(send);
       expect(err.name).toBe('ValidationException');
       expect(err.$metadata.httpStatusCode).toBe(400);
       expect(err.message).toBe(REFUSED);

@@ -33,7 +33,7 @@ describe('usage keys of a 2026 Claude (evidence §7, "Usage keys vary")', () => 
 describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
-  const refusal = async (input: Record<string, any>, op = converse) => {
+  const refusal = async (input: Record<string, any>, op: (input: Record<string, any>) => Promise<unknown> = converse) => {
     const err = await failure(() => op(input));
     expect(err.name).toBe('ValidationException');
     expect(err.$metadata.httpStatusCode).toBe(400);

@@ -123,7 +123,7 @@ describe('request errors', () => {
       client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body: JSON.stringify({ inputText: text }) })).then((r) => json(r.body));
     // Each prompt alone first, then all at once with bad requests in between: same answers.
     const prompts = Array.from({ length: 40 }, (_, i) => 'word '.repeat(i + 1));
-    const alone = [];
+    const alone: any[] = [];
     for (const p of prompts) alone.push(await ask(t.h1, p));
     const calls = prompts.map((p, i) => {
       const client = i % 2 ? t.h1 : t.h2;
