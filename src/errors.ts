@@ -165,6 +165,8 @@ export const ConverseErrors = {
   noToolUse: () => validation("This model doesn't support tool use."),
   // Unverified wording: no sighting of an outputConfig schema that is not JSON.
   invalidOutputSchema: () => validation('The provided JSON schema in outputConfig.textFormat is not valid JSON.'),
+  // Unverified wording: SPEC.md §3 says a malformed pointer is refused with 400, not how.
+  invalidFieldPath: (path: string) => validation(`The additionalModelResponseFieldPaths value ${path} is not a valid JSON Pointer.`),
   /** A refusal of the model itself, passed through by Converse with this prefix (evidence §3). */
   fromModel: (message: string) => validation(`The model returned the following errors: ${message}`),
   // vercel/ai fixture amazon-bedrock-issue-11227-opus-4-5-error (Converse, Claude Opus 4.5).

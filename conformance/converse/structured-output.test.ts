@@ -30,3 +30,19 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('structured output over %s', (protocol
     expect(err.name).toBe('ValidationException');
   });
 });
+
+describe('additionalModelResponseFieldPaths', () => {
+  const claude = 'anthropic.claude-3-haiku-20240307-v1:0';
+  it('selects fields of Claude\'s native answer by JSON Pointer, nested ones under their path', async () => {
+    const res = await t.h2.send(
+      new ConverseCommand({ modelId: claude, messages, inferenceConfig: { stopSequences: ['canned'] }, additionalModelResponseFieldPaths: ['/stop_sequence', '/usage/input_tokens', '/nope'] }),
+    );
+    expect(res.additionalModelResponseFields).toEqual({ stop_sequence: 'canned', usage: { input_tokens: res.usage!.inputTokens } });
+  });
+
+  it('refuses a path that is not a JSON Pointer with a 400', async () => {
+    const err = await failure(() => t.h1.send(new ConverseCommand({ modelId: claude, messages, additionalModelResponseFieldPaths: ['stop_sequence'] })));
+    expect(err.name).toBe('ValidationException');
+    expect(err.$metadata.httpStatusCode).toBe(400);
+  });
+});

@@ -11,6 +11,7 @@ import { toConversation, type ConverseInput } from '../converse/conversation.js'
 import { ConverseErrors, Errors } from '../errors.js';
 import { readBody } from '../http/body.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
+import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
@@ -99,6 +100,7 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const input = (await readJson(c)) as PreparedConverse['input'];
   checkConstraints(CONVERSE_REQUEST, input);
   checkCapabilities(input, entry, traits, streaming);
+  checkFieldPaths(input);
   const reasoning = wantsReasoning(input, traits);
   if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
