@@ -16,4 +16,7 @@ await build({
   logLevel: 'warning',
   // fixtures.ts reads __filename in CommonJS and import.meta only in ESM.
   logOverride: { 'empty-import-meta': 'silent' },
+  // The event-stream codec (with @smithy/core) is a dependency needed only once a stream opens:
+  // required from node_modules then, it stays out of the file every start-up has to compile.
+  external: ['@smithy/eventstream-codec'],
 });

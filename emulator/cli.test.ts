@@ -37,6 +37,16 @@ describe.skipIf(!existsSync(BIN))('bedrock-emulator bin (dist/bin/cli.cjs; built
     });
     expect(res.status).toBe(200);
     await res.text();
+    // A stream loads the event-stream codec, kept out of the bundle, on first use.
+    const stream = await fetch(`${url}/model/amazon.titan-text-express-v1/invoke-with-response-stream`, {
+      method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputText: 'hi' }),
+    });
+    expect(stream.headers.get('content-type')).toBe('application/vnd.amazon.eventstream');
+    const frames = new Uint8Array(await stream.arrayBuffer());
+    expect(frames.length).toBeGreaterThan(100);
+    expect(Buffer.from(frames).toString('latin1')).toContain(':event-type');
     const code = exited(child);
     child.kill(signal);
     expect(await code).toBe(0);
