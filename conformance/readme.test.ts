@@ -1,15 +1,16 @@
 // Keeps the README true: every model of the catalog is listed, every CLI option is documented,
 // and CI runs the README's test command.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { USAGE } from '../emulator/config.js';
 import { MODELS } from '../src/catalog/index.js';
 import { KNOWN_DIFFERENCES } from './replay/known-differences.js';
+import { emulatorDescribe } from './support/markers.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const readme = read('README.md');
 
-describe('README', () => {
+emulatorDescribe('README', () => {
   it('lists every model of the catalog, and no other', () => {
     const section = readme.slice(readme.indexOf('## Models'), readme.indexOf('\n## ', readme.indexOf('## Models') + 1));
     const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);

@@ -7,13 +7,15 @@ import {
   ListInferenceProfilesCommand,
   paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
-import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 
 describe('ListFoundationModels / GetFoundationModel', () => {
-  it('lists every model with the FoundationModelSummary members in order', async () => {
+  awsIt('lists every model with the FoundationModelSummary members in order', async () => {
+    await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
     const res = await t.bedrock.send(new ListFoundationModelsCommand({}));
     const summaries = res.modelSummaries ?? [];
     expect(summaries.length).toBeGreaterThan(50);
@@ -27,14 +29,15 @@ describe('ListFoundationModels / GetFoundationModel', () => {
     });
   });
 
-  it('reports responseStreamingSupported false for Jurassic-2 and embeddings, as the seeds say', async () => {
+  awsIt('reports responseStreamingSupported false for Jurassic-2 and embeddings, as the seeds say', async () => {
+    await requireModel('ai21.j2-mid-v1', 'amazon.titan-embed-text-v2:0', 'cohere.embed-english-v3');
     for (const id of ['ai21.j2-mid-v1', 'amazon.titan-embed-text-v2:0', 'cohere.embed-english-v3']) {
       const res = await t.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: id }));
       expect(res.modelDetails?.responseStreamingSupported, id).toBe(false);
     }
   });
 
-  it('applies the filters, case-insensitively for the provider', async () => {
+  awsIt('applies the filters, case-insensitively for the provider', async () => {
     const res = await t.bedrock.send(new ListFoundationModelsCommand({ byProvider: 'anthropic', byOutputModality: 'TEXT' }));
     expect(res.modelSummaries!.length).toBeGreaterThan(5);
     expect(res.modelSummaries!.every((m) => m.providerName === 'Anthropic')).toBe(true);
@@ -42,13 +45,13 @@ describe('ListFoundationModels / GetFoundationModel', () => {
     expect(embeddings.modelSummaries!.every((m) => m.outputModalities?.includes('EMBEDDING'))).toBe(true);
   });
 
-  it('refuses a filter outside its enum with the coral constraint message', async () => {
+  awsIt('refuses a filter outside its enum with the coral constraint message', async () => {
     const err = await failure(() => t.bedrock.send(new ListFoundationModelsCommand({ byOutputModality: 'VIDEO' as any })));
     expect(err.name).toBe('ValidationException');
     expect(err.message).toBe("1 validation error detected: Value 'VIDEO' at 'byOutputModality' failed to satisfy constraint: Member must satisfy enum value set: [TEXT, IMAGE, EMBEDDING]");
   });
 
-  it('reads a model by ARN and uses the region of the caller', async () => {
+  emulatorIt('reads a model by ARN and uses the region of the caller', async () => {
     const { BedrockClient } = await import('@aws-sdk/client-bedrock');
     const west = new BedrockClient({ region: 'us-west-2', endpoint: t.url, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
     const res = await west.send(new GetFoundationModelCommand({ modelIdentifier: 'arn:aws:bedrock:us-west-2::foundation-model/amazon.titan-text-express-v1' }));
@@ -56,14 +59,14 @@ describe('ListFoundationModels / GetFoundationModel', () => {
     expect(res.modelDetails?.modelArn).toBe('arn:aws:bedrock:us-west-2::foundation-model/amazon.titan-text-express-v1');
   });
 
-  it('refuses an unknown model', async () => {
+  awsIt('refuses an unknown model', async () => {
     const err = await failure(() => t.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: 'nope.nope-v1' })));
     expect(err.name).toBe('ValidationException');
   });
 });
 
 describe('ListInferenceProfiles / GetInferenceProfile', () => {
-  it('lists system-defined profiles and pages through them', async () => {
+  awsIt('lists system-defined profiles and pages through them', async () => {
     const ids: string[] = [];
     for await (const page of paginateListInferenceProfiles({ client: t.bedrock, pageSize: 10 }, {})) {
       expect(page.inferenceProfileSummaries!.length).toBeLessThanOrEqual(10);
@@ -73,12 +76,12 @@ describe('ListInferenceProfiles / GetInferenceProfile', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('returns no application profiles', async () => {
+  emulatorIt('returns no application profiles', async () => {
     const res = await t.bedrock.send(new ListInferenceProfilesCommand({ typeEquals: 'APPLICATION' }));
     expect(res.inferenceProfileSummaries).toEqual([]);
   });
 
-  it('reads a profile whose models are foundation-model ARNs', async () => {
+  emulatorIt('reads a profile whose models are foundation-model ARNs', async () => {
     const res = await t.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: 'us.anthropic.claude-3-7-sonnet-20250219-v1:0' }));
     expect(res.type).toBe('SYSTEM_DEFINED');
     expect(res.status).toBe('ACTIVE');
@@ -87,7 +90,7 @@ describe('ListInferenceProfiles / GetInferenceProfile', () => {
     expect(res.models![0].modelArn).toMatch(/^arn:aws:bedrock:us-[a-z]+-\d::foundation-model\/anthropic\.claude-3-7-sonnet-20250219-v1:0$/);
   });
 
-  it('refuses an unknown profile with 404', async () => {
+  awsIt('refuses an unknown profile with 404', async () => {
     const err = await failure(() => t.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: 'us.nope.nope-v1' })));
     expect(err.name).toBe('ResourceNotFoundException');
     expect(err.$metadata.httpStatusCode).toBe(404);

@@ -1,17 +1,19 @@
 // Every model of the catalog through Converse, ConverseStream and CountTokens with the default JS
 // client: it answers, or it refuses exactly as Bedrock does (issue #3, "Done when").
 import { ConverseCommand, ConverseStreamCommand, CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { converseTraits } from '../../src/catalog/converse-traits.js';
 import { MODELS } from '../../src/catalog/index.js';
 import { failure, useEmulator } from '../support/emulator.js';
+import { emulatorDescribe } from '../support/markers.js';
 
 const t = useEmulator();
 const messages = [{ role: 'user' as const, content: [{ text: 'Hello there' }] }];
 /** How the model is invoked: its bare id on demand, else its first cross-region profile. */
 const invocationId = (m: (typeof MODELS)[number]) => (m.inferenceTypes.includes('ON_DEMAND') ? m.modelId : `${m.profiles[0]}.${m.modelId}`);
 
-describe.each(MODELS.map((m) => [m.modelId, m] as const))('%s', (_, model) => {
+// The emulator's whole catalog, retired and quirky models included: emulator-only.
+emulatorDescribe.each(MODELS.map((m) => [m.modelId, m] as const))('%s', (_, model) => {
   const traits = converseTraits(model);
   const modelId = invocationId(model);
 

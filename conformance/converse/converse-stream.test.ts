@@ -3,8 +3,9 @@
 // (src/converse.evidence.md §7; captures converse__anthropic.claude-3-sonnet-20240229-v1_0__tool_use,
 // converse-stream__anthropic.claude-3-sonnet-20240229-v1_0__tool_use, converse__langchain-aws__citations).
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { failure, useEmulator } from '../support/emulator.js';
+import { emulatorIt } from '../support/markers.js';
 import { calls, collect, fixtureName, fixturesDir, rawFrames, rawPost, TOOLUSE_ID, unsortedPaths, user, weatherTool } from './helpers.js';
 
 const THROTTLED = 'Too many requests, please wait before trying again.';
@@ -23,7 +24,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
 
-  it('streams a tool call: contentBlockStart only for the toolUse, input deltas joining to the JSON', async () => {
+  emulatorIt('streams a tool call: contentBlockStart only for the toolUse, input deltas joining to the JSON', async () => {
     const events = await stream({ modelId: claude, messages: [user('Weather in Paris?')], toolConfig });
     const kinds = events.map(([k]) => k);
     expect(kinds[0]).toBe('messageStart');
@@ -53,7 +54,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
     for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
   });
 
-  it('ends a stream with an exception the SDK raises, after some events (afterEvents: 3)', async () => {
+  emulatorIt('ends a stream with an exception the SDK raises, after some events (afterEvents: 3)', async () => {
     let seen: any[] = [];
     const err = await failure(async () => {
       const res = await client().send(new ConverseStreamCommand({ modelId: 'amazon.titan-text-lite-v1', messages: [user('hi')] }));
@@ -67,13 +68,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
     expect(Object.keys(seen[0])).toEqual(['messageStart']);
   });
 
-  it('raises a throttlingException frame sent before the first event', async () => {
+  emulatorIt('raises a throttlingException frame sent before the first event', async () => {
     const err = await failure(async () => collect((await client().send(new ConverseStreamCommand({ modelId: 'amazon.titan-tg1-large', messages: [user('hi')] }))).stream));
     expect(err.name).toBe('ThrottlingException');
     expect(err.message).toBe(THROTTLED);
   });
 
-  it('fails with HTTP 429 when the fault has no afterEvents, on both operations', async () => {
+  emulatorIt('fails with HTTP 429 when the fault has no afterEvents, on both operations', async () => {
     let err = await failure(() => stream({ modelId: 'amazon.titan-text-premier-v1:0', messages: [user('hi')] }));
     expect(err.name).toBe('ThrottlingException');
     expect(err.$metadata.httpStatusCode).toBe(429);
@@ -84,7 +85,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
 });
 
 describe('wire bytes', () => {
-  it('Converse answers compact JSON, keys sorted at every level, tool input in its own order (capture tool_use)', async () => {
+  emulatorIt('Converse answers compact JSON, keys sorted at every level, tool input in its own order (capture tool_use)', async () => {
     const tool = { toolSpec: { name: 'lookup', inputSchema: { json: { type: 'object', properties: { zeta: { type: 'string' }, alpha: { type: 'integer' } }, required: ['zeta', 'alpha'] } } } };
     const res = await rawPost(t.url, claude, 'converse', { messages: [user('Look it up')], toolConfig: { tools: [tool] } });
     expect(res.status).toBe(200);
@@ -103,7 +104,7 @@ describe('wire bytes', () => {
     expect([...res.headers.keys()].filter((h) => h.startsWith('x-amzn-bedrock'))).toEqual([]);
   });
 
-  it('ConverseStream frames: headers in wire order, payloads compact, sorted, padded with p', async () => {
+  emulatorIt('ConverseStream frames: headers in wire order, payloads compact, sorted, padded with p', async () => {
     const res = await rawPost(t.url, claude, 'converse-stream', { messages: [user('Weather?')], toolConfig: { tools: [weatherTool] } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.amazon.eventstream');
@@ -127,7 +128,7 @@ describe('wire bytes', () => {
     expect(Object.keys(meta)).toEqual(['metrics', 'p', 'usage']);
   });
 
-  it('a fault after the stream opened is an exception frame with :exception-type', async () => {
+  emulatorIt('a fault after the stream opened is an exception frame with :exception-type', async () => {
     const res = await rawPost(t.url, 'amazon.titan-text-lite-v1', 'converse-stream', { messages: [user('hi')] });
     expect(res.status).toBe(200);
     const frames = await rawFrames(res.bytes);
@@ -138,7 +139,7 @@ describe('wire bytes', () => {
     expect(JSON.parse(frames[3].body)).toMatchObject({ message: STREAM_ERROR, originalStatusCode: 500 });
   });
 
-  it('refusals before the stream opens are plain JSON errors with the bedrock namespace', async () => {
+  emulatorIt('refusals before the stream opens are plain JSON errors with the bedrock namespace', async () => {
     const res = await rawPost(t.url, claude, 'converse-stream', { messages: [{ role: 'assistant', content: [{ text: 'hi' }] }] });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-amzn-errortype')).toBe('ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/');

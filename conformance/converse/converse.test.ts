@@ -2,8 +2,9 @@
 // over HTTP/2 and HTTP/1.1 (src/converse.evidence.md §6, §7). Each model answers its own scripted
 // text, so a reply proves the request reached that model.
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { answerText, assistant, calls, fixtureName, fixturesDir, streamedText, user } from './helpers.js';
 
 // [model id as called, base id (fixture), family]
@@ -34,7 +35,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
 
-  it.each(FAMILIES)('%s answers through Converse (%s)', async (modelId, base) => {
+  emulatorIt.each(FAMILIES)('%s answers through Converse (%s)', async (modelId, base) => {
     const res = await converse({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
     expect(res.$metadata.httpStatusCode).toBe(200);
     expect(res.output?.message?.role).toBe('assistant');
@@ -50,7 +51,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
   });
 
-  it.each(FAMILIES)('%s answers through ConverseStream in event order (%s)', async (modelId, base) => {
+  emulatorIt.each(FAMILIES)('%s answers through ConverseStream in event order (%s)', async (modelId, base) => {
     const events = await stream({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
     const kinds = events.map(([k]) => k);
     // messageStart → deltas → contentBlockStop per block → messageStop → metadata; no
@@ -76,13 +77,14 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(Number.isInteger(meta.metrics.latencyMs)).toBe(true);
   });
 
-  it.each([
+  awsIt.each([
     ['amazon.titan-embed-text-v2:0'],
     ['cohere.embed-english-v3'],
     ['cohere.rerank-v3-5:0'],
     ['cohere.command-text-v14'],
     ['cohere.command-light-text-v14'],
   ])('refuses %s on both operations with the action message (evidence §3)', async (modelId) => {
+    await requireModel(modelId);
     const input = { modelId, messages: [user('hi')] };
     for (const send of [() => client().send(new ConverseCommand(input)), () => client().send(new ConverseStreamCommand(input))]) {
       const err = await failure(send);
@@ -92,13 +94,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     }
   });
 
-  it('refuses an unknown model id (errors.evidence; error__converse__400-ValidationException__invalid-model-id)', async () => {
+  awsIt('refuses an unknown model id (errors.evidence; error__converse__400-ValidationException__invalid-model-id)', async () => {
     const err = await failure(() => converse({ modelId: 'amazon.titan-text-nonexistent-v9', messages: [user('hi')] }));
     expect(err.name).toBe('ValidationException');
     expect(err.message).toBe('The provided model identifier is invalid.');
   });
 
-  it('carries a multi-turn conversation with a system prompt, all of it counted as input', async () => {
+  emulatorIt('carries a multi-turn conversation with a system prompt, all of it counted as input', async () => {
     const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
     const short = await converse({ modelId, messages: [user('What is the capital of France?')] });
     const long = await converse({
@@ -113,7 +115,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(long.usage!.outputTokens).toBe(short.usage!.outputTokens);
   });
 
-  it('cuts the answer at maxTokens with stopReason max_tokens and outputTokens = maxTokens', async () => {
+  emulatorIt('cuts the answer at maxTokens with stopReason max_tokens and outputTokens = maxTokens', async () => {
     const modelId = 'amazon.nova-lite-v1:0';
     const full = await converse({ modelId, messages: [user('hi')] });
     const res = await converse({ modelId, messages: [user('hi')], inferenceConfig: { maxTokens: 3 } });
@@ -126,7 +128,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(events.at(-1)![1].usage.outputTokens).toBe(3);
   });
 
-  it('stops at a stop sequence with stop_sequence, the sequence left out', async () => {
+  emulatorIt('stops at a stop sequence with stop_sequence, the sequence left out', async () => {
     const modelId = 'mistral.mistral-large-2402-v1:0';
     const res = await converse({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } });
     expect(res.stopReason).toBe('stop_sequence');
@@ -136,7 +138,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(streamedText(events)).toBe(answerText(res));
   });
 
-  it('returns additionalModelResponseFields for ["/stop_sequence"] on Claude (evidence §7)', async () => {
+  emulatorIt('returns additionalModelResponseFields for ["/stop_sequence"] on Claude (evidence §7)', async () => {
     const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
     const paths = ['/stop_sequence'];
     const hit = await converse({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] }, additionalModelResponseFieldPaths: paths });

@@ -1,8 +1,9 @@
 // CountTokens with both input forms, agreeing with the usage Converse and InvokeModel report for
 // the same request, and its refusals (src/converse.evidence.md §5).
 import { ConverseCommand, CountTokensCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { failure, json, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, json, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { assistant, rawPost, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
@@ -21,11 +22,14 @@ const claudeBody = {
 };
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(haiku35);
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const count = (modelId: string, input: any) => client().send(new CountTokensCommand({ modelId, input }));
 
-  it('counts a converse input exactly as Converse reports usage.inputTokens', async () => {
+  awsIt('counts a converse input exactly as Converse reports usage.inputTokens', async () => {
     const counted = await count(haiku35, { converse: conversation });
     expect(counted.$metadata.httpStatusCode).toBe(200);
     expect(Number.isInteger(counted.inputTokens)).toBe(true);
@@ -36,7 +40,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
     expect(noSystem.inputTokens!).toBeLessThan(counted.inputTokens!);
   });
 
-  it('counts tools in a converse input as Converse does', async () => {
+  awsIt('counts tools in a converse input as Converse does', async () => {
     const input = { messages: [user('Weather in Oslo?')], toolConfig: { tools: [weatherTool] } };
     const counted = await count(haiku35, { converse: input });
     const res = await client().send(new ConverseCommand({ modelId: haiku35, ...input } as any));
@@ -45,20 +49,21 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
     expect(counted.inputTokens!).toBeGreaterThan(bare.inputTokens!);
   });
 
-  it('counts an invokeModel body as InvokeModel reports usage for it', async () => {
+  awsIt('counts an invokeModel body as InvokeModel reports usage for it', async () => {
     const counted = await count(haiku35, { invokeModel: { body: encode(claudeBody) } });
     const invoked = await client().send(new InvokeModelCommand({ modelId: haiku35, body: JSON.stringify(claudeBody) }));
     expect(counted.inputTokens).toBe(json(invoked.body).usage.input_tokens);
     expect(Number(invoked.$metadata.httpStatusCode)).toBe(200);
   });
 
-  it('counts the bare id of a profile-only model that counts (Sonnet 4.5: users measured, evidence §5)', async () => {
+  awsIt('counts the bare id of a profile-only model that counts (Sonnet 4.5: users measured, evidence §5)', async () => {
+    await requireModel('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     const counted = await count('anthropic.claude-sonnet-4-5-20250929-v1:0', { converse: conversation });
     const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ...conversation } as any));
     expect(counted.inputTokens).toBe(res.usage!.inputTokens);
   });
 
-  it.each([
+  awsIt.each([
     // agentgateway PR #3254 curl dump (seen-with-headers) for this profile id
     ['us.anthropic.claude-haiku-4-5-20251001-v1:0'],
     // profile ids and ARNs of counting models are refused too (users' 2026 measurements)
@@ -75,20 +80,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
     expect(err.message).toBe(UNSUPPORTED);
   });
 
-  it('refuses an unknown model id (capture error__count-tokens__400-ValidationException)', async () => {
+  awsIt('refuses an unknown model id (capture error__count-tokens__400-ValidationException)', async () => {
     const err = await failure(() => count('does-not-exist-model-v1:0', { converse: { messages: [user('hi')] } }));
     expect(err.name).toBe('ValidationException');
     expect(err.message).toBe('The provided model identifier is invalid.');
   });
 
-  it('applies the conversation rules to a converse input', async () => {
+  awsIt('applies the conversation rules to a converse input', async () => {
     const err = await failure(() => count(haiku35, { converse: { messages: [assistant('hi')] } }));
     expect(err.message).toBe('A conversation must start with a user message. Try again with a conversation that starts with a user message.');
   });
 
   // Bedrock validates the body against the model's InvokeModel schema (litellm PR #30102; the
   // exact detail is inferred, evidence §5), so only the frame of the message is compared.
-  it('refuses an invokeModel body that breaks the model schema', async () => {
+  awsIt('refuses an invokeModel body that breaks the model schema', async () => {
     const err = await failure(() => count(haiku35, { invokeModel: { body: encode({ messages: [{ role: 'user', content: 'hi' }] }) } }));
     expect(err.name).toBe('ValidationException');
     expect(err.message).toMatch(/^Malformed input request: .+, please reformat your input and try again\.$/);
@@ -96,7 +101,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
 });
 
 describe('CountTokens on the wire', () => {
-  it('answers {"inputTokens":N} and refuses with the 65-byte body (agentgateway PR #3254)', async () => {
+  emulatorIt('answers {"inputTokens":N} and refuses with the 65-byte body (agentgateway PR #3254)', async () => {
     const ok = await rawPost(t.url, haiku35, 'count-tokens', { input: { converse: { messages: [user('hi')] } } });
     expect(ok.status).toBe(200);
     expect(new TextDecoder().decode(ok.bytes)).toMatch(/^\{"inputTokens":[1-9][0-9]*\}$/);

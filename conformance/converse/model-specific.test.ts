@@ -3,8 +3,9 @@
 // single turn, `system`-role messages, long tool names and documents in CountTokens
 // (src/converse.evidence.md §1–§5, §7; capture converse-stream__us.anthropic.claude-sonnet-5__adaptive-thinking).
 import { CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { assistant, calls, rawFrames, rawPost, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
@@ -13,8 +14,11 @@ const claude37 = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 const question = [user('What is the smallest positive integer n such that n! is divisible by 10^6?')];
 const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel('anthropic.claude-3-haiku-20240307-v1:0');
+
 describe('usage keys of a 2026 Claude (evidence §7, "Usage keys vary")', () => {
-  it('ConverseStream metadata usage: input, output, serverToolUsage {}, total, and no cache keys (capture)', async () => {
+  emulatorIt('ConverseStream metadata usage: input, output, serverToolUsage {}, total, and no cache keys (capture)', async () => {
     const res = await rawPost(t.url, sonnet5, 'converse-stream', { messages: question, inferenceConfig: { maxTokens: 4096 } });
     const frames = await rawFrames(res.bytes);
     const usage = JSON.parse(frames.at(-1)!.body).usage;
@@ -22,7 +26,7 @@ describe('usage keys of a 2026 Claude (evidence §7, "Usage keys vary")', () => 
     expect(usage.serverToolUsage).toEqual({});
   });
 
-  it('Converse usage carries both cache spellings at 0', async () => {
+  emulatorIt('Converse usage carries both cache spellings at 0', async () => {
     const res = await rawPost(t.url, sonnet5, 'converse', { messages: question });
     const usage = decode(res.bytes).usage;
     expect(Object.keys(usage)).toEqual(['cacheReadInputTokenCount', 'cacheReadInputTokens', 'inputTokens', 'outputTokens', 'serverToolUsage', 'totalTokens']);
@@ -40,7 +44,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (proto
     return err.message as string;
   };
 
-  it('Sonnet 5 adaptive thinking streams reasoning text, then the signature, then text (capture)', async () => {
+  awsIt('Sonnet 5 adaptive thinking streams reasoning text, then the signature, then text (capture)', async () => {
+    await requireModel(sonnet5);
     const input = { modelId: sonnet5, messages: question, inferenceConfig: { maxTokens: 4096 }, additionalModelRequestFields: { thinking: { type: 'adaptive', display: 'summarized' } } };
     const events = await stream(input);
     const block0 = events.filter(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === 0).map(([, v]) => v.delta);
@@ -53,20 +58,22 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (proto
   });
 
   // LibreChat#8346 (Converse, with the prefix); src/errors.ts claudeThinkingBudgetMin.
-  it('passes Claude\'s thinking budget check through with the Converse prefix', async () => {
+  awsIt('passes Claude\'s thinking budget check through with the Converse prefix', async () => {
+    await requireModel(claude37);
     const message = await refusal({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 100 } } });
     expect(message).toBe('The model returned the following errors: thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
   });
 
   // ModelOps table (Converse wording; InvokeModel has no prefix), evidence §3.
-  it('refuses a prompt longer than the context window', async () => {
+  awsIt('refuses a prompt longer than the context window', async () => {
     const huge = 'word '.repeat(260_000); // over Claude 3 Haiku's 200,000-token window by any tokenizer
     const message = await refusal({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [user(huge)] });
     expect(message).toBe('The model returned the following errors: Input is too long for requested model.');
   });
 
   // Japanese blog quoting botocore's ValidationException on Converse (evidence §2).
-  it('Jurassic-2 refuses conversation history', async () => {
+  awsIt('Jurassic-2 refuses conversation history', async () => {
+    await requireModel('ai21.j2-mid-v1');
     const message = await refusal({ modelId: 'ai21.j2-mid-v1', messages: [user('hi'), assistant('Hello.'), user('again')] });
     expect(message).toBe("This model doesn't support conversation history. Try again with input that only includes one user message.");
     const ok = await converse({ modelId: 'ai21.j2-mid-v1', messages: [user('hi')] });
@@ -75,20 +82,21 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (proto
 
   // The service model now has `system` in ConversationRole, so the message reaches the model
   // check; seen for Claude Opus 4.8 (a Rust code comment, evidence §1.2 and §3).
-  it('a system-role message on Claude Opus 4.8 gets the system-messages refusal', async () => {
+  awsIt('a system-role message on Claude Opus 4.8 gets the system-messages refusal', async () => {
+    await requireModel('us.anthropic.claude-opus-4-8');
     const message = await refusal({ modelId: 'us.anthropic.claude-opus-4-8', messages: [user('hi'), { role: 'system', content: [{ text: 'Be brief.' }] }] });
     expect(message).toBe("This model doesn't support system messages. Try again without a system message or use a model that supports system messages.");
   });
 
   // Inferred (evidence §2, `messages: []`): coral allows it, the most likely text is this one.
-  it('an empty message list must start with a user message', async () => {
+  awsIt('an empty message list must start with a user message', async () => {
     expect(await refusal({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [] })).toBe(
       'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
     );
   });
 
   // AgentCore notes, two repos (evidence §1.2): ConverseStream, the 4th tool, value printed.
-  it('a tool name over 64 characters, at its 1-based position, on ConverseStream', async () => {
+  awsIt('a tool name over 64 characters, at its 1-based position, on ConverseStream', async () => {
     const name = 'gateway_requirement-manager-target___update_document_requirements';
     const tools = [0, 1, 2].map((i) => ({ toolSpec: { ...weatherTool.toolSpec, name: `tool_${i}` } })).concat([{ toolSpec: { ...weatherTool.toolSpec, name } }]);
     const message = await refusal({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [user('hi')], toolConfig: { tools } }, stream);
@@ -98,7 +106,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (proto
   });
 
   // aws/aws-sdk-java-v2#6370: Claude Sonnet 4, converse input with a document (evidence §5).
-  it('CountTokens refuses a document in a converse input', async () => {
+  awsIt('CountTokens refuses a document in a converse input', async () => {
+    await requireModel('anthropic.claude-sonnet-4-20250514-v1:0');
     const err = await failure(() =>
       client().send(
         new CountTokensCommand({

@@ -3,7 +3,8 @@
 // (src/converse.evidence.md §2, §3, §4, §7; capture converse__langchain-aws__citations).
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
+import { requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { answerText, calls, user } from './helpers.js';
 
 const t = useEmulator();
@@ -15,11 +16,15 @@ const POLICY = 'Employees get 20 days annual leave. Consult with your manager fo
 const doc = (name: string, text = POLICY, citations?: boolean): ContentBlock =>
   ({ document: { format: 'txt', name, source: { bytes: new TextEncoder().encode(text) }, ...(citations === undefined ? {} : { citations: { enabled: citations } }) } }) as ContentBlock;
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(claude);
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream, refusal } = calls(client);
 
-  it('takes image bytes on a vision model, counted as input', async () => {
+  awsIt('takes image bytes on a vision model, counted as input', async () => {
+    await requireModel('amazon.nova-lite-v1:0');
     for (const modelId of [claude, 'amazon.nova-lite-v1:0']) {
       const plain = await converse({ modelId, messages: [user('Describe it.')] });
       const small = await converse({ modelId, messages: [user(image(), 'Describe it.')] });
@@ -31,16 +36,17 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   });
 
   // vercel fixture (quoted), evidence §3; Claude 3.5 Haiku has no vision (capability table §6).
-  it.each([['mistral.mistral-large-2402-v1:0'], ['anthropic.claude-3-5-haiku-20241022-v1:0'], ['amazon.titan-text-express-v1'], ['meta.llama3-8b-instruct-v1:0']])(
+  awsIt.each([['mistral.mistral-large-2402-v1:0'], ['anthropic.claude-3-5-haiku-20241022-v1:0'], ['amazon.titan-text-express-v1'], ['meta.llama3-8b-instruct-v1:0']])(
     '%s refuses an image',
     async (modelId) => {
+      await requireModel(modelId);
       expect(await refusal({ modelId, messages: [user(image(), 'Describe it.')] })).toBe(
         "This model doesn't support the image field for user messages. Remove image and try again.",
       );
     },
   );
 
-  it('takes a document without citations and answers plain text', async () => {
+  awsIt('takes a document without citations and answers plain text', async () => {
     const res = await converse({ modelId: claude, messages: [user(doc('policy'), 'How many days of leave?')] });
     expect(res.output!.message!.content!.every((b) => typeof b.text === 'string')).toBe(true);
     const off = await converse({ modelId: claude, messages: [user(doc('policy', POLICY, false), 'How many days of leave?')] });
@@ -50,7 +56,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
     expect(res.usage!.inputTokens!).toBeGreaterThan(bare.usage!.inputTokens!);
   });
 
-  it('with citations enabled, Claude answers a citationsContent block quoting the document', async () => {
+  awsIt('with citations enabled, Claude answers a citationsContent block quoting the document', async () => {
     const res = await converse({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')] });
     expect(res.stopReason).toBe('end_turn');
     const cited = res.output!.message!.content!.filter((b) => b.citationsContent).map((b) => b.citationsContent!);
@@ -68,7 +74,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
     }
   });
 
-  it('in a stream, the cited span is its own block: a citation delta, then its text, no contentBlockStart', async () => {
+  emulatorIt('in a stream, the cited span is its own block: a citation delta, then its text, no contentBlockStart', async () => {
     const events = await stream({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')] });
     expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
     const citations = events.filter(([k, v]) => k === 'contentBlockDelta' && v.delta.citation);
@@ -91,30 +97,30 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
     expect(streamText).toBe(converseText);
   });
 
-  it('a document needs a text block beside it (ModelOps table, litellm log)', async () => {
+  awsIt('a document needs a text block beside it (ModelOps table, litellm log)', async () => {
     expect(await refusal({ modelId: claude, messages: [user(doc('policy'))] })).toBe(
       'A text block must be included when using documents. Add a text block and retry your request.',
     );
   });
 
-  it.each([['policy.txt'], ['two  spaces'], ['slash/name'], ['quote"d']])('refuses the document name %j (ModelOps table)', async (name) => {
+  awsIt.each([['policy.txt'], ['two  spaces'], ['slash/name'], ['quote"d']])('refuses the document name %j (ModelOps table)', async (name) => {
     expect(await refusal({ modelId: claude, messages: [user(doc(name), 'Summarize.')] })).toBe(
       "The document file name can only contain alphanumeric characters, whitespace characters, hyphens, parentheses, and square brackets. The name can't contain more than one consecutive whitespace character. Check that the file name conforms to these restrictions and retry your request.",
     );
   });
 
-  it('accepts names with single spaces, hyphens, parentheses, brackets and underscores (langchain-aws citations capture)', async () => {
+  awsIt('accepts names with single spaces, hyphens, parentheses, brackets and underscores (langchain-aws citations capture)', async () => {
     const res = await converse({ modelId: claude, messages: [user(doc('Q3 report-(final) [v2]'), doc('company_policy', 'other text'), 'Summarize.')] });
     expect(answerText(res).length).toBeGreaterThan(0);
   });
 
-  it('refuses two documents with one name (generative-ai-use-cases#1685)', async () => {
+  awsIt('refuses two documents with one name (generative-ai-use-cases#1685)', async () => {
     expect(await refusal({ modelId: claude, messages: [user(doc('policy'), doc('policy', 'other'), 'Compare.')] })).toBe(
       "Messages can't contain duplicate document names.",
     );
   });
 
-  it('refuses more than 5 documents, takes 5 (generative-ai-use-cases#1685)', async () => {
+  awsIt('refuses more than 5 documents, takes 5 (generative-ai-use-cases#1685)', async () => {
     const docs = (n: number) => Array.from({ length: n }, (_, i) => doc(`doc ${i + 1}`, `Text number ${i + 1}.`));
     expect(await refusal({ modelId: claude, messages: [user(...docs(6), 'Summarize.')] })).toBe("You can't include more than 5 documents in a request.");
     const ok = await converse({ modelId: claude, messages: [user(...docs(5), 'Summarize.')] });
@@ -123,7 +129,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
 
   // Capability table §6: Nova Micro takes no documents. Only the head of this message is quoted
   // ("an Astra model", evidence §3); the tail follows the image message's pattern.
-  it('Nova Micro refuses a document', async () => {
+  awsIt('Nova Micro refuses a document', async () => {
+    await requireModel('amazon.nova-micro-v1:0');
     const message = await refusal({ modelId: 'amazon.nova-micro-v1:0', messages: [user(doc('policy'), 'Summarize.')] });
     expect(message.startsWith("This model doesn't support the document field for user messages")).toBe(true);
   });

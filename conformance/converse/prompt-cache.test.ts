@@ -1,16 +1,20 @@
 // Converse cache points: the first call writes the prefix, a repeat reads it (TokenUsage
 // cacheRead/WriteInputTokens), and inputTokens counts only what the cache did not serve.
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 const modelId = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 // Over the 1024-token minimum Claude caches from.
 const longSystem = Array.from({ length: 700 }, (_, i) => `Rule ${i}: be precise.`).join(' ');
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(modelId);
+
 describe('Converse cache points', () => {
-  it('writes the prefix first, then reads it, keeping the totals consistent', async () => {
+  emulatorIt('writes the prefix first, then reads it, keeping the totals consistent', async () => {
     const request = (question: string) =>
       new ConverseCommand({ modelId, system: [{ text: `${longSystem} ${question.length}` }, { cachePoint: { type: 'default' } }], messages: [{ role: 'user', content: [{ text: question }] }] });
     const first = await t.h2.send(request('What is rule 3?'));
@@ -25,7 +29,7 @@ describe('Converse cache points', () => {
     }
   });
 
-  it('reports nothing cached for a prefix under the minimum, and the stream agrees', async () => {
+  awsIt('reports nothing cached for a prefix under the minimum, and the stream agrees', async () => {
     const res = await t.h2.send(new ConverseStreamCommand({ modelId, system: [{ text: 'Short.' }, { cachePoint: { type: 'default' } }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
     let usage: any;
     for await (const event of res.stream!) if (event.metadata) usage = event.metadata.usage;

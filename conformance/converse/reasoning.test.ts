@@ -2,8 +2,9 @@
 // R1 (text first, unsigned) and gpt-oss (reasoning first, unsigned) (src/converse.evidence.md §7,
 // "Reasoning"; captures converse__us.deepseek.r1-v1_0__reasoning, converse__openai.gpt-oss-120b-1_0,
 // converse-stream__us.anthropic.claude-sonnet-5__adaptive-thinking).
-import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { calls, fixtureName, fixturesDir, rawFrames, rawPost, streamedText, unsortedPaths, user, weatherTool } from './helpers.js';
 
 const ANSWER = 'The answer is four. That is all.';
@@ -19,13 +20,16 @@ const claude37 = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 const thinking = { thinking: { type: 'enabled', budget_tokens: 1024 } };
 const question = [user('What is 2 + 2?')];
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(claude37);
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
   const reasoningDeltas = (events: any[], index: number) =>
     events.filter(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index).map(([, v]) => v.delta.reasoningContent);
 
-  it('Claude 3.7 with thinking: a signed reasoning block first, then the text', async () => {
+  emulatorIt('Claude 3.7 with thinking: a signed reasoning block first, then the text', async () => {
     const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
     const content = res.output!.message!.content!;
     expect(content).toHaveLength(2);
@@ -37,12 +41,12 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(res.stopReason).toBe('end_turn');
   });
 
-  it('Claude 3.7 without thinking answers text only', async () => {
+  awsIt('Claude 3.7 without thinking answers text only', async () => {
     const res = await converse({ modelId: claude37, messages: question });
     expect(res.output!.message!.content!.map((b) => Object.keys(b).filter((k) => (b as any)[k] !== undefined))).toEqual([['text']]);
   });
 
-  it('Claude 3.7 streams reasoning deltas, then one signature delta, then the text block', async () => {
+  emulatorIt('Claude 3.7 streams reasoning deltas, then one signature delta, then the text block', async () => {
     const events = await stream({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
     expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
     const deltas = reasoningDeltas(events, 0);
@@ -62,7 +66,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(last.signature).toBe(res.output!.message!.content![0].reasoningContent!.reasoningText!.signature);
   });
 
-  it('DeepSeek R1 answers text first, then unsigned reasoning (capture converse__us.deepseek.r1-v1_0__reasoning)', async () => {
+  emulatorIt('DeepSeek R1 answers text first, then unsigned reasoning (capture converse__us.deepseek.r1-v1_0__reasoning)', async () => {
     const res = await converse({ modelId: 'us.deepseek.r1-v1:0', messages: question });
     const content = res.output!.message!.content!;
     expect(content).toHaveLength(2);
@@ -76,7 +80,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(deltas.every((d) => d.signature === undefined)).toBe(true);
   });
 
-  it('gpt-oss answers reasoning first, unsigned (capture converse__openai.gpt-oss-120b-1_0)', async () => {
+  emulatorIt('gpt-oss answers reasoning first, unsigned (capture converse__openai.gpt-oss-120b-1_0)', async () => {
     const input = { modelId: 'openai.gpt-oss-120b-1:0', messages: question, additionalModelRequestFields: { reasoning_effort: 'medium' } };
     const res = await converse(input);
     const content = res.output!.message!.content!;
@@ -90,7 +94,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(streamedText(events, 1)).toBe(ANSWER);
   });
 
-  it('reasoning tokens are output: usage adds them up', async () => {
+  awsIt('reasoning tokens are output: usage adds them up', async () => {
     const plain = await converse({ modelId: claude37, messages: question });
     const thought = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
     expect(thought.usage!.outputTokens!).toBeGreaterThan(plain.usage!.outputTokens!);
@@ -99,7 +103,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
 
   // Anthropic's own checks, passed through with the Converse prefix (evidence §7, "Errors tied to
   // thinking", quoted; one copy adds a doc-link sentence, so only the start is compared).
-  it('refuses temperature other than 1 with thinking', async () => {
+  awsIt('refuses temperature other than 1 with thinking', async () => {
     const err = await failure(() =>
       converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000, temperature: 0.5 }, additionalModelRequestFields: thinking }),
     );
@@ -107,7 +111,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(err.message.startsWith('The model returned the following errors: `temperature` may only be set to 1 when thinking is enabled.')).toBe(true);
   });
 
-  it('refuses thinking with a toolChoice that forces tool use', async () => {
+  awsIt('refuses thinking with a toolChoice that forces tool use', async () => {
     const err = await failure(() =>
       converse({
         modelId: claude37,
@@ -123,7 +127,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
 });
 
 describe('reasoning on the wire', () => {
-  it('Converse: reasoningText keys sorted (signature, text); stream payloads sorted too (evidence §7)', async () => {
+  emulatorIt('Converse: reasoningText keys sorted (signature, text); stream payloads sorted too (evidence §7)', async () => {
     const body = { messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking };
     const res = await rawPost(t.url, claude37, 'converse', body);
     const json = JSON.parse(new TextDecoder().decode(res.bytes));

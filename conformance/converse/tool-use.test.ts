@@ -1,14 +1,18 @@
 // Tool use through Converse and ConverseStream: the full round trip, toolChoice, and the models
 // that refuse tools or a toolChoice (src/converse.evidence.md §2, §3, §6; capture
 // converse__anthropic.claude-3-sonnet-20240229-v1_0__tool_use).
-import { describe, expect, it } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 import { answerText, assistant, calls, schemaProblems, timeTool, TOOLUSE_ID, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
 const claude = 'anthropic.claude-3-haiku-20240307-v1:0';
 const nova = 'amazon.nova-lite-v1:0';
 const both = { tools: [weatherTool, timeTool] };
+
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(claude, nova);
 
 describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
@@ -20,9 +24,10 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     return err.message as string;
   };
 
-  it.each([[claude], [nova], ['cohere.command-r-v1:0'], ['us.meta.llama3-3-70b-instruct-v1:0']])(
+  awsIt.each([[claude], [nova], ['cohere.command-r-v1:0'], ['us.meta.llama3-3-70b-instruct-v1:0']])(
     'round trip on %s: toolUse → toolResult → text (stopReason tool_use then end_turn)',
     async (modelId) => {
+      await requireModel(modelId);
       const question = user('What is the weather in Paris, in celsius?');
       const first = await converse({ modelId, messages: [question], toolConfig: { tools: [weatherTool] } });
       expect(first.stopReason).toBe('tool_use');
@@ -50,14 +55,14 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     },
   );
 
-  it('each call gets fresh toolUseIds', async () => {
+  emulatorIt('each call gets fresh toolUseIds', async () => {
     const a = await converse({ modelId: claude, messages: [user('Weather?')], toolConfig: { tools: [weatherTool] } });
     const b = await converse({ modelId: claude, messages: [user('Weather?')], toolConfig: { tools: [weatherTool] } });
     const id = (r: any) => r.output.message.content.find((x: any) => x.toolUse).toolUse.toolUseId;
     expect(id(a)).not.toBe(id(b));
   });
 
-  it('toolChoice tool forces the named tool, even when it is not the first (Claude, Nova)', async () => {
+  awsIt('toolChoice tool forces the named tool, even when it is not the first (Claude, Nova)', async () => {
     for (const modelId of [claude, nova]) {
       const res = await converse({ modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
       expect(res.stopReason).toBe('tool_use');
@@ -70,7 +75,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     }
   });
 
-  it('toolChoice any makes Claude call a tool it was given', async () => {
+  awsIt('toolChoice any makes Claude call a tool it was given', async () => {
     const res = await converse({ modelId: claude, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { any: {} } } });
     expect(res.stopReason).toBe('tool_use');
     const names = res.output!.message!.content!.filter((b) => b.toolUse).map((b) => b.toolUse!.name);
@@ -78,7 +83,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     for (const name of names) expect(['get_weather', 'get_time']).toContain(name);
   });
 
-  it('toolChoice auto is taken by every tool model', async () => {
+  awsIt('toolChoice auto is taken by every tool model', async () => {
+    await requireModel('mistral.mistral-large-2402-v1:0', 'us.meta.llama3-3-70b-instruct-v1:0', 'openai.gpt-oss-20b-1:0');
     for (const modelId of [claude, nova, 'mistral.mistral-large-2402-v1:0', 'us.meta.llama3-3-70b-instruct-v1:0', 'openai.gpt-oss-20b-1:0']) {
       const res = await converse({ modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { auto: {} } } });
       expect(res.$metadata.httpStatusCode, modelId).toBe(200);
@@ -86,7 +92,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   });
 
   // "Only supported by Anthropic Claude 3 and Amazon Nova models" (service-model doc, evidence §6).
-  it.each([
+  awsIt.each([
     // litellm note for mistral.mistral-large-2402-v1:0 (evidence §3)
     ['mistral.mistral-large-2402-v1:0', 'tool'],
     // Go test for us.meta.llama4-maverick (evidence §3)
@@ -98,6 +104,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     // bedrock-access-gateway#92, Nova rejecting `any` (evidence §3, §6)
     [nova, 'any'],
   ])('%s refuses toolChoice.%s', async (modelId, member) => {
+    await requireModel(modelId);
     const toolChoice = member === 'tool' ? { tool: { name: 'get_time' } } : { any: {} };
     const field = `toolConfig.toolChoice.${member}`;
     const message = await refusal('converse', { modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice } });
@@ -105,9 +112,10 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   });
 
   // Titan, Llama 3 8B/70B, DeepSeek R1 (quoted, evidence §3); the capability table (§6).
-  it.each([['amazon.titan-text-express-v1'], ['meta.llama3-8b-instruct-v1:0'], ['us.deepseek.r1-v1:0'], ['mistral.mistral-7b-instruct-v0:2']])(
+  awsIt.each([['amazon.titan-text-express-v1'], ['meta.llama3-8b-instruct-v1:0'], ['us.deepseek.r1-v1:0'], ['mistral.mistral-7b-instruct-v0:2']])(
     '%s refuses toolConfig on both operations',
     async (modelId) => {
+      await requireModel(modelId);
       for (const op of ['converse', 'stream'] as const) {
         expect(await refusal(op, { modelId, messages: [user('Hello')], toolConfig: { tools: [weatherTool] } })).toBe("This model doesn't support tool use.");
       }
@@ -115,7 +123,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   );
 
   // Llama 3.1 has tool use but not in streams (capability table §6; litellm log, evidence §3).
-  it.each([['us.meta.llama3-1-70b-instruct-v1:0'], ['us.meta.llama4-maverick-17b-instruct-v1:0'], ['mistral.mistral-large-2402-v1:0']])(
+  emulatorIt.each([['us.meta.llama3-1-70b-instruct-v1:0'], ['us.meta.llama4-maverick-17b-instruct-v1:0'], ['mistral.mistral-large-2402-v1:0']])(
     '%s takes tools in Converse, not in ConverseStream',
     async (modelId) => {
       const ok = await converse({ modelId, messages: [user('Hello')], toolConfig: { tools: [weatherTool] } });
@@ -126,7 +134,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     },
   );
 
-  it('answers a tool result given as text and status error as well', async () => {
+  awsIt('answers a tool result given as text and status error as well', async () => {
     const first = await converse({ modelId: claude, messages: [user('Time in Tokyo?')], toolConfig: { tools: [timeTool] } });
     const content = first.output!.message!.content!;
     const id = content.find((b) => b.toolUse)!.toolUse!.toolUseId!;

@@ -1,8 +1,9 @@
 // Anthropic legacy Text Completions (claude-v2, v2:1, instant) through InvokeModel and
 // InvokeModelWithResponseStream (FORMATS.md §2, seed 001), and Messages bodies on claude-v2.
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { chunks, failure, json, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { chunks, failure, json, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 const modelId = 'anthropic.claude-v2';
@@ -10,6 +11,9 @@ const modelId = 'anthropic.claude-v2';
 const SEED_001 = '{"prompt": "\\n\\nHuman: story of two dogs\\n\\nAssistant:", "max_tokens_to_sample" : 300}';
 const prompt = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({ prompt: '\n\nHuman: What are the 4 cardinal directions?\n\nAssistant:', max_tokens_to_sample: 300, ...extra });
+
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(modelId, 'anthropic.claude-v2:1');
 
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
@@ -21,7 +25,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     return err.message as string;
   };
 
-  it("answers seed 001's CLI body: completion, stop_reason, stop (captures)", async () => {
+  awsIt("answers seed 001's CLI body: completion, stop_reason, stop (captures)", async () => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: SEED_001 }));
     expect(res.contentType).toBe('application/json');
     const body = json(res.body);
@@ -31,7 +35,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(body.stop).toBe('\n\nHuman:');
   });
 
-  it('sends token headers that agree with the completion', async () => {
+  emulatorIt('sends token headers that agree with the completion', async () => {
     const res = await fetch(`${t.url}/model/${modelId}/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0' },
@@ -42,13 +46,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(Number(res.headers.get('x-amzn-bedrock-input-token-count'))).toBeGreaterThan(0);
   });
 
-  it('stops at a caller stop sequence and names it', async () => {
+  emulatorIt('stops at a caller stop sequence and names it', async () => {
     const body = await invoke(prompt({ stop_sequences: ['bedrock'] }), 'anthropic.claude-instant-v1');
     expect(body).toMatchObject({ stop_reason: 'stop_sequence', stop: 'bedrock' });
     expect(body.completion).not.toContain('bedrock');
   });
 
-  it('streams token chunks with null stops, then an empty completion carrying stop and metrics', async () => {
+  emulatorIt('streams token chunks with null stops, then an empty completion carrying stop and metrics', async () => {
     const whole = await invoke(prompt());
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId: 'anthropic.claude-v2:1', body: prompt() }));
     const events = await chunks(res.body);
@@ -62,7 +66,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(events.length - 1);
   });
 
-  it('accepts a Messages API body on claude-v2 (model "claude-2.0")', async () => {
+  awsIt('accepts a Messages API body on claude-v2 (model "claude-2.0")', async () => {
     const body = await invoke(
       JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'Say this is a test', type: 'text' }] }], anthropic_version: 'bedrock-2023-05-31', max_tokens: 10, temperature: 0.8, top_p: 1, stop_sequences: ['|'] }),
     );
@@ -76,7 +80,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(events.at(-1).type).toBe('message_stop');
   });
 
-  it('refuses a prompt without the Human turn (seed 001)', async () => {
+  awsIt('refuses a prompt without the Human turn (seed 001)', async () => {
     const expected = 'prompt must start with "\n\nHuman:" turn after an optional system prompt';
     expect(await refusal(JSON.stringify({ prompt: 'Tell me a story', max_tokens_to_sample: 50 }))).toBe(expected);
     expect(await refusal(JSON.stringify({ prompt: 'You are kind.\n\nAssistant: hi\n\nHuman: hi', max_tokens_to_sample: 50 }))).toBe(expected);
@@ -84,7 +88,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect((await invoke(JSON.stringify({ prompt: 'You are kind.\n\nHuman: hi', max_tokens_to_sample: 300 }))).stop_reason).toBe('stop_sequence');
   });
 
-  it('words schema failures as everit does, keys in Java HashMap order (dify#2942, aws-sdk-net#3384)', async () => {
+  awsIt('words schema failures as everit does, keys in Java HashMap order (dify#2942, aws-sdk-net#3384)', async () => {
     expect(await refusal(JSON.stringify({ prompt: '\n\nHuman: hi\n\nAssistant:' }))).toBe(
       'Malformed input request: #: required key [max_tokens_to_sample] not found, please reformat your input and try again.',
     );
@@ -93,7 +97,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     );
   });
 
-  it('refuses max_tokens_to_sample above the model limit (litellm#5656)', async () => {
+  awsIt('refuses max_tokens_to_sample above the model limit (litellm#5656)', async () => {
     expect(await refusal(prompt({ max_tokens_to_sample: 5000 }), 'anthropic.claude-v2:1')).toBe(
       'The maximum tokens you requested exceeds the model limit of 4096. Try again with a maximum tokens value that is lower than 4096.',
     );

@@ -1,16 +1,20 @@
 // Meta Llama through InvokeModel and InvokeModelWithResponseStream (FORMATS.md §7).
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { chunks, failure, json, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { chunks, failure, json, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 const modelId = 'meta.llama3-70b-instruct-v1:0';
 const prompt = '<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nTell me a joke<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n';
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(modelId);
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Llama over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
 
-  it('answers with the native body, keys in wire order, and the token headers', async () => {
+  awsIt('answers with the native body, keys in wire order, and the token headers', async () => {
     const res = await client().send(
       new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify({ prompt, max_gen_len: 512, temperature: 0.5, top_p: 0.9 }) }),
     );
@@ -22,13 +26,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Llama over %s', (protocol) => {
     expect(body.stop_reason).toBe('stop');
   });
 
-  it('stops at max_gen_len with length', async () => {
+  awsIt('stops at max_gen_len with length', async () => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: JSON.stringify({ prompt: 'hi', max_gen_len: 7 }) }));
     const body = json(res.body);
     expect(body).toMatchObject({ generation_token_count: 7, stop_reason: 'length' });
   });
 
-  it('streams token chunks: prompt count first only, cumulative generation count, metrics last', async () => {
+  emulatorIt('streams token chunks: prompt count first only, cumulative generation count, metrics last', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt: 'hi', max_gen_len: 6 }) }));
     const events = await chunks(res.body);
     expect(events).toHaveLength(6);
@@ -46,7 +50,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Llama over %s', (protocol) => {
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: events[0].prompt_token_count, outputTokenCount: 6 });
   });
 
-  it('streams a whole answer ending with stop', async () => {
+  emulatorIt('streams a whole answer ending with stop', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt }) }));
     const events = await chunks(res.body);
     const whole = json((await client().send(new InvokeModelCommand({ modelId, body: JSON.stringify({ prompt }) }))).body);
@@ -55,19 +59,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Llama over %s', (protocol) => {
     expect(events.at(-1).generation_token_count).toBe(whole.generation_token_count);
   });
 
-  it('refuses max_gen_len above 2048 with the schema wording', async () => {
+  awsIt('refuses max_gen_len above 2048 with the schema wording', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: JSON.stringify({ prompt: 'hi', max_gen_len: 8192 }) })));
     expect(err.name).toBe('ValidationException');
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(err.message).toBe('Malformed input request: #/max_gen_len: 8192 is not less or equal to 2048, please reformat your input and try again.');
   });
 
-  it('refuses max_gen_length as an extraneous key', async () => {
+  awsIt('refuses max_gen_length as an extraneous key', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: JSON.stringify({ prompt: 'hi', max_gen_length: 10 }) })));
     expect(err.message).toBe('Malformed input request: #: extraneous key [max_gen_length] is not permitted, please reformat your input and try again.');
   });
 
-  it('words Llama 2 errors as everit\'s top-level message', async () => {
+  awsIt('words Llama 2 errors as everit\'s top-level message', async () => {
+    await requireModel('meta.llama2-13b-chat-v1');
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId: 'meta.llama2-13b-chat-v1', body: JSON.stringify({ inputText: 'hi', maxTokens: 5 }) })));
     expect(err.message).toBe('Malformed input request: 3 schema violations found, please reformat your input and try again.');
   });

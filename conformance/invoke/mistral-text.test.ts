@@ -1,17 +1,21 @@
 // Mistral text completion through InvokeModel and InvokeModelWithResponseStream (FORMATS.md §8).
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { chunks, failure, json, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { chunks, failure, json, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 const modelId = 'mistral.mistral-7b-instruct-v0:2';
 const prompt = '<s>[INST] Say this is a test [/INST]';
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(modelId, 'mistral.mixtral-8x7b-instruct-v0:1');
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const invoke = async (body: unknown, id = modelId) => json((await client().send(new InvokeModelCommand({ modelId: id, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
 
-  it('answers with outputs[{text, stop_reason}]', async () => {
+  awsIt('answers with outputs[{text, stop_reason}]', async () => {
     const body = await invoke({ prompt, max_tokens: 400, temperature: 0.5 });
     expect(Object.keys(body)).toEqual(['outputs']);
     expect(body.outputs).toHaveLength(1);
@@ -20,7 +24,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     expect(body.outputs[0].stop_reason).toBe('stop');
   });
 
-  it('stops at max_tokens with length, and the output header agrees', async () => {
+  emulatorIt('stops at max_tokens with length, and the output header agrees', async () => {
     const res = await fetch(`${t.url}/model/${encodeURIComponent(modelId)}/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
@@ -32,14 +36,14 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     expect(Number(res.headers.get('x-amzn-bedrock-input-token-count'))).toBeGreaterThan(0);
   });
 
-  it('stops before a stop sequence with stop', async () => {
+  emulatorIt('stops before a stop sequence with stop', async () => {
     const body = await invoke({ prompt, stop: ['canned'] });
     expect(body.outputs[0].stop_reason).toBe('stop');
     expect(body.outputs[0].text).not.toContain('canned');
     expect((await invoke({ prompt })).outputs[0].text).toContain('canned');
   });
 
-  it('streams outputs chunks with stop_reason null until the last, which carries the metrics', async () => {
+  emulatorIt('streams outputs chunks with stop_reason null until the last, which carries the metrics', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt, max_tokens: 5 }) }));
     const events = await chunks(res.body);
     expect(events).toHaveLength(5);
@@ -53,7 +57,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 5 });
   });
 
-  it.each([
+  awsIt.each([
     [{ prompt, stop: Array(11).fill('x') }, '#/stop: expected maximum item count: 10, found: 11'],
     [{ prompt, max_gen_len: 10 }, '#: extraneous key [max_gen_len] is not permitted'],
     [{ messages: [] }, '#: required key [prompt] not found#: extraneous key [messages] is not permitted'],
@@ -64,7 +68,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     expect(err.message).toBe(`Malformed input request: ${detail}, please reformat your input and try again.`);
   });
 
-  it('refuses max_tokens above the model limit', async () => {
+  awsIt('refuses max_tokens above the model limit', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId: 'mistral.mixtral-8x7b-instruct-v0:1', body: JSON.stringify({ prompt, max_tokens: 5000 }) })));
     expect(err.message).toBe('The maximum tokens you requested exceeds the model limit of 4096. Try again with a maximum tokens value that is lower than 4096.');
   });

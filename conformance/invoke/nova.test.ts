@@ -1,7 +1,8 @@
 // Amazon Nova through InvokeModel and InvokeModelWithResponseStream (FORMATS.md §6, seed 003).
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describe, expect, it } from 'vitest';
-import { chunks, failure, json, useEmulator } from '../support/emulator.js';
+import { describe, expect } from 'vitest';
+import { chunks, failure, json, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
 
 const t = useEmulator();
 const modelId = 'amazon.nova-micro-v1:0';
@@ -20,10 +21,13 @@ const weatherTool = {
   ],
 };
 
+// Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
+requireModel(modelId);
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
 
-  it('answers with the native body, keys in wire order, usage agreeing with the headers', async () => {
+  awsIt('answers with the native body, keys in wire order, usage agreeing with the headers', async () => {
     const res = await client().send(
       new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: ask('Say this is a test', { inferenceConfig: { maxTokens: 500, temperature: 0.7, topP: 0.9 } }) }),
     );
@@ -38,7 +42,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(body.usage.cacheReadInputTokenCount).toBe(0);
   });
 
-  it('sends the token and cache headers (seed 003)', async () => {
+  emulatorIt('sends the token and cache headers (seed 003)', async () => {
     const res = await fetch(`${t.url}/model/${encodeURIComponent(modelId)}/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0' },
@@ -52,7 +56,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(res.headers.get('x-amzn-bedrock-cache-write-input-token-count')).toBe('0');
   });
 
-  it('stops at maxTokens (and max_new_tokens) with max_tokens', async () => {
+  awsIt('stops at maxTokens (and max_new_tokens) with max_tokens', async () => {
     for (const config of [{ maxTokens: 10 }, { max_new_tokens: 10 }]) {
       const res = await client().send(new InvokeModelCommand({ modelId, body: ask('hi', { schemaVersion: 'messages-v1', inferenceConfig: config }) }));
       const body = json(res.body);
@@ -61,14 +65,14 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     }
   });
 
-  it('stops before a stop sequence with stop_sequence', async () => {
+  emulatorIt('stops before a stop sequence with stop_sequence', async () => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { stopSequences: ['canned'] } }) }));
     const body = json(res.body);
     expect(body.stopReason).toBe('stop_sequence');
     expect(body.output.message.content[0].text).not.toContain('canned');
   });
 
-  it('streams one content block per delta, then messageStop and metadata with the metrics', async () => {
+  awsIt('streams one content block per delta, then messageStop and metadata with the metrics', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: ask('hi', { inferenceConfig: { maxTokens: 12 } }) }));
     const events = await chunks(res.body);
     expect(events[0]).toEqual({ messageStart: { role: 'assistant' } });
@@ -90,7 +94,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: last.metadata.usage.inputTokens, outputTokenCount: 12 });
   });
 
-  it('calls a tool: toolUse with a UUID id, stopReason tool_use', async () => {
+  awsIt('calls a tool: toolUse with a UUID id, stopReason tool_use', async () => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool }) }));
     const body = json(res.body);
     expect(body.stopReason).toBe('tool_use');
@@ -103,7 +107,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(typeof block.toolUse.input.location).toBe('string');
   });
 
-  it('streams a tool call as Start, one whole-JSON delta and Stop', async () => {
+  awsIt('streams a tool call as Start, one whole-JSON delta and Stop', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool }) }));
     const events = await chunks(res.body);
     const start = events.findIndex((e) => e.contentBlockStart);
@@ -120,7 +124,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(events.at(-2)).toEqual({ messageStop: { stopReason: 'tool_use' } });
   });
 
-  it('answers a tool result with text', async () => {
+  awsIt('answers a tool result with text', async () => {
     const body = JSON.stringify({
       messages: [
         { role: 'user', content: [{ text: 'Weather in Seattle?' }] },
@@ -134,7 +138,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(typeof res.output.message.content[0].text).toBe('string');
   });
 
-  it('counts an image in the input tokens', async () => {
+  emulatorIt('counts an image in the input tokens', async () => {
     const image = { image: { format: 'png', source: { bytes: Buffer.alloc(300_000).toString('base64') } } };
     const plain = json((await client().send(new InvokeModelCommand({ modelId: 'amazon.nova-lite-v1:0', body: ask('describe') }))).body);
     const withImage = json(
@@ -143,7 +147,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(withImage.usage.inputTokens).toBe(plain.usage.inputTokens + 400);
   });
 
-  it.each([
+  awsIt.each([
     [{ messages: [{ role: 'user', content: 'hi' }] }, '#/messages/0/content: expected type: JSONArray, found: String'],
     [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], max_tokens: 10 }, '#: extraneous key [max_tokens] is not permitted'],
     [{ messages: [{ content: [{ text: 'hi' }] }] }, '#/messages/0: required key [role] not found'],
@@ -156,7 +160,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(err.message).toBe(`Malformed input request: ${detail}, please reformat your input and try again.`);
   });
 
-  it('refuses maxTokens above the model limit', async () => {
+  awsIt('refuses maxTokens above the model limit', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { maxTokens: 10001 } }) })));
     expect(err.message).toBe('The maximum tokens you requested exceeds the model limit of 10000. Try again with a maximum tokens value that is lower than 10000.');
   });

@@ -7,6 +7,10 @@
 //
 // The programs see only the standard configuration a user would export: the two endpoint variables,
 // the region, dummy credentials, PATH and a temporary HOME (so no ~/.aws config or credentials leak in).
+// Under BEDROCK_TARGET=aws the same programs get the caller's own AWS_* variables and HOME instead
+// (target.ts, programEnv), and only the [aws] checks run: what holds whatever the model says. The
+// [emulator] checks add what needs the emulator: stdout equal to the same request's reply (the
+// emulator's replies are deterministic, a real model's are not) and its request log.
 //
 // Python is needed: without python3 or its venv/pip this file skips with a message naming what is
 // missing, except on CI (CI=true), where that is a failure.
@@ -15,9 +19,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { requireModel, useTarget } from '../support/emulator.js';
+import { awsIt, emulatorDescribe, emulatorIt } from '../support/markers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEEDS = fileURLToPath(new URL('./seeds/', import.meta.url));
@@ -97,36 +102,27 @@ if (missing && !CI) console.warn(`conformance/python/seeds.test.ts skipped: ${mi
 
 // Registered only when skipping, so that the skip and its reason show in the report.
 if (missing && !CI) {
-  describe('seeds verbatim with boto3 and the AWS CLI', () => {
+  emulatorDescribe('seeds verbatim with boto3 and the AWS CLI', () => {
     it.skip(`skipped: ${missing} (on CI this is a failure)`, () => {});
   });
 }
 
+/** The emulator's request log ("InvokeModel anthropic.claude-v2 200 1.0ms"), to see what was sent. */
+const requests: string[] = [];
+const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line) });
+
 describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () => {
-  let emulator: RunningEmulator;
-  let js: BedrockRuntimeClient;
   let home: string;
   let workdir: string;
-  /** The emulator's request log ("InvokeModel anthropic.claude-v2 200 1.0ms"), to see what was sent. */
-  const requests: string[] = [];
 
   beforeAll(async () => {
     if (missing) throw new Error(`CI=true and ${missing}: Python with venv and pip is required on CI`);
     await ensureVenv();
-    emulator = await startEmulator({ port: 0, logLevel: 'info', logger: (line) => requests.push(line) });
-    js = new BedrockRuntimeClient({
-      region: 'us-east-1',
-      endpoint: emulator.url,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-      maxAttempts: 1,
-    });
     home = mkdtempSync(join(tmpdir(), 'seeds-home-'));
     workdir = mkdtempSync(join(tmpdir(), 'seeds-cwd-'));
   }, INSTALL_TIMEOUT + 20_000);
 
   afterAll(async () => {
-    js?.destroy();
-    await emulator?.close();
     for (const dir of [home, workdir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -134,18 +130,14 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   const env = (): NodeJS.ProcessEnv => ({
     PATH: `${VENV_BIN}${delimiter}${process.env.PATH ?? ''}`,
     HOME: home,
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: emulator.url,
-    AWS_ENDPOINT_URL_BEDROCK: emulator.url,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    ...t.programEnv(),
   });
 
   const python = (program: string) => exec(VENV_PYTHON, [join(SEEDS, program)], { cwd: workdir, env: env() });
 
   /** The same request sent with the JS SDK: what the program should have printed a field of. */
   async function invoke(modelId: string, body: unknown): Promise<any> {
-    const res = await js.send(new InvokeModelCommand({ modelId, body: JSON.stringify(body) }));
+    const res = await t.h1.send(new InvokeModelCommand({ modelId, body: JSON.stringify(body) }));
     return JSON.parse(new TextDecoder().decode(res.body));
   }
 
@@ -154,7 +146,15 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
     `botocore.errorfactory.ValidationException: An error occurred (ValidationException) when calling the ${operation} operation: Invalid API version: bedrock-2023-06-01`;
 
   describe('seed 000 (Titan Text Express InvokeModel)', () => {
-    it('s000_invoke_titan.py prints results[0].outputText', async () => {
+    awsIt('s000_invoke_titan.py prints a text', async () => {
+      await requireModel('amazon.titan-text-express-v1');
+      const r = await python('s000_invoke_titan.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).not.toBe('');
+    }, RUN_TIMEOUT);
+
+    emulatorIt('s000_invoke_titan.py prints results[0].outputText', async () => {
       const r = await python('s000_invoke_titan.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -170,7 +170,15 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   });
 
   describe('seed 001 (Claude v2 Text Completions)', () => {
-    it('s001_invoke_claude_v2.py prints the completion', async () => {
+    awsIt('s001_invoke_claude_v2.py prints a completion', async () => {
+      await requireModel('anthropic.claude-v2');
+      const r = await python('s001_invoke_claude_v2.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).not.toBe('');
+    }, RUN_TIMEOUT);
+
+    emulatorIt('s001_invoke_claude_v2.py prints the completion', async () => {
       const r = await python('s001_invoke_claude_v2.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -185,7 +193,23 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(r.stdout).toBe(`${expected.completion}\n`);
     }, RUN_TIMEOUT);
 
-    it('s001_stream_claude_v2.py prints each chunk as a dict; the last one stops on the sequence, with metrics', async () => {
+    awsIt('s001_stream_claude_v2.py prints each chunk as a dict; the last one has the stop and the metrics', async () => {
+      await requireModel('anthropic.claude-v2');
+      const r = await python('s001_stream_claude_v2.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.length).toBeGreaterThan(1);
+      const last = lines.pop()!;
+      for (const line of lines) expect(line).toMatch(/^\{'completion': (['"]).*\1, 'stop_reason': None, 'stop': None\}$/);
+      // A real model may also run out of max_tokens_to_sample before it stops.
+      expect(last).toMatch(
+        /^\{'completion': (['"]).*\1, 'stop_reason': '(stop_sequence|max_tokens)', 'stop': ('\\n\\nHuman:'|None), 'amazon-bedrock-invocationMetrics': \{'inputTokenCount': \d+, 'outputTokenCount': \d+, 'invocationLatency': \d+, 'firstByteLatency': \d+\}\}$/,
+      );
+    }, RUN_TIMEOUT);
+
+    emulatorIt('s001_stream_claude_v2.py prints each chunk as a dict; the last one stops on the sequence, with metrics', async () => {
       const r = await python('s001_stream_claude_v2.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -204,7 +228,8 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   describe('seed 002 (Claude 3 Sonnet: InvokeModel, Converse, streaming, errors, token counting)', () => {
     // The seed's Claude bodies say "anthropic_version": "bedrock-2023-06-01"; Bedrock takes only
     // bedrock-2023-05-31 and answers 400 ValidationException "Invalid API version: <value>".
-    it('s002_invoke_claude3.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+    awsIt('s002_invoke_claude3.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
       const r = await python('s002_invoke_claude3.py');
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
@@ -212,7 +237,15 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(r.stderr.trimEnd().split('\n').pop()).toBe(invalidApiVersion('InvokeModel'));
     }, RUN_TIMEOUT);
 
-    it('(fixed: anthropic_version bedrock-2023-05-31) s002_invoke_claude3_valid_version.py prints content[0].text', async () => {
+    awsIt('(fixed: anthropic_version bedrock-2023-05-31) s002_invoke_claude3_valid_version.py prints a text', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
+      const r = await python('s002_invoke_claude3_valid_version.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).not.toBe('');
+    }, RUN_TIMEOUT);
+
+    emulatorIt('(fixed: anthropic_version bedrock-2023-05-31) s002_invoke_claude3_valid_version.py prints content[0].text', async () => {
       const r = await python('s002_invoke_claude3_valid_version.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -226,7 +259,20 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(r.stdout).toBe(`${expected.content[0].text}\n`);
     }, RUN_TIMEOUT);
 
-    it('s002_converse.py: boto3 refuses string content and system before sending (ParamValidationError)', async () => {
+    awsIt('s002_converse.py: boto3 refuses string content and system before sending (ParamValidationError)', async () => {
+      const r = await python('s002_converse.py');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('botocore.exceptions.ParamValidationError: Parameter validation failed:');
+      expect(r.stderr).toContain(
+        "Invalid type for parameter messages[0].content, value: What is AWS Bedrock?, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+      );
+      expect(r.stderr).toContain(
+        "Invalid type for parameter system, value: You are a helpful AWS expert., type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+      );
+    }, RUN_TIMEOUT);
+
+    emulatorIt('s002_converse.py: boto3 refuses string content and system before sending (ParamValidationError)', async () => {
       const before = requests.length;
       const r = await python('s002_converse.py');
       expect(r.code).toBe(1);
@@ -241,7 +287,18 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(requests.slice(before)).toEqual([]); // nothing reached the service
     }, RUN_TIMEOUT);
 
-    it('(fixed: content and system as lists) s002_converse_lists.py holds a two-turn conversation', async () => {
+    awsIt('(fixed: content and system as lists) s002_converse_lists.py holds a two-turn conversation', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
+      const r = await python('s002_converse_lists.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(lines.every((line) => line.trim() !== '')).toBe(true);
+    }, RUN_TIMEOUT);
+
+    emulatorIt('(fixed: content and system as lists) s002_converse_lists.py holds a two-turn conversation', async () => {
       const before = requests.length;
       const r = await python('s002_converse_lists.py');
       expect(r.stderr).toBe('');
@@ -256,14 +313,23 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       ]);
     }, RUN_TIMEOUT);
 
-    it('s002_stream_invoke.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+    awsIt('s002_stream_invoke.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
       const r = await python('s002_stream_invoke.py');
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n').pop()).toBe(invalidApiVersion('InvokeModelWithResponseStream'));
     }, RUN_TIMEOUT);
 
-    it('(fixed: anthropic_version bedrock-2023-05-31) s002_stream_invoke_valid_version.py prints nothing but a newline: the events are chunks, not contentBlockDelta', async () => {
+    awsIt('(fixed: anthropic_version bedrock-2023-05-31) s002_stream_invoke_valid_version.py prints nothing but a newline: the events are chunks, not contentBlockDelta', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
+      const r = await python('s002_stream_invoke_valid_version.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('\n');
+    }, RUN_TIMEOUT);
+
+    emulatorIt('(fixed: anthropic_version bedrock-2023-05-31) s002_stream_invoke_valid_version.py prints nothing but a newline: the events are chunks, not contentBlockDelta', async () => {
       const before = requests.length;
       const r = await python('s002_stream_invoke_valid_version.py');
       expect(r.stderr).toBe('');
@@ -277,7 +343,17 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
     // SEED_NOTES says this example is valid and prints the text deltas, but it passes `content` as a
     // string like the Converse example, and boto3 refuses it client-side, against AWS as here.
     // What this asserts is boto3's own behaviour (no emulator involved); see the program's header.
-    it('s002_converse_stream.py: boto3 refuses string content before sending (ParamValidationError; SEED_NOTES says it works)', async () => {
+    awsIt('s002_converse_stream.py: boto3 refuses string content before sending (ParamValidationError; SEED_NOTES says it works)', async () => {
+      const r = await python('s002_converse_stream.py');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n').slice(-2)).toEqual([
+        'botocore.exceptions.ParamValidationError: Parameter validation failed:',
+        "Invalid type for parameter messages[0].content, value: Explain quantum computing in detail, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>",
+      ]);
+    }, RUN_TIMEOUT);
+
+    emulatorIt('s002_converse_stream.py: boto3 refuses string content before sending (ParamValidationError; SEED_NOTES says it works)', async () => {
       const before = requests.length;
       const r = await python('s002_converse_stream.py');
       expect(r.code).toBe(1);
@@ -289,7 +365,16 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(requests.slice(before)).toEqual([]);
     }, RUN_TIMEOUT);
 
-    it('(fixed: content as a list) s002_converse_stream_lists.py prints the text deltas', async () => {
+    awsIt('(fixed: content as a list) s002_converse_stream_lists.py prints the text deltas', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
+      const r = await python('s002_converse_stream_lists.py');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).not.toBe('');
+      expect(r.stdout.endsWith('\n')).toBe(false); // print(..., end='') and no final newline
+    }, RUN_TIMEOUT);
+
+    emulatorIt('(fixed: content as a list) s002_converse_stream_lists.py prints the text deltas', async () => {
       const before = requests.length;
       const r = await python('s002_converse_stream_lists.py');
       expect(r.stderr).toBe('');
@@ -301,14 +386,16 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       ]);
     }, RUN_TIMEOUT);
 
-    it('s002_error_handling.py takes its ValidationException branch', async () => {
+    awsIt('s002_error_handling.py takes its ValidationException branch', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
       const r = await python('s002_error_handling.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('Invalid request format. Check model ID and body.\n');
     }, RUN_TIMEOUT);
 
-    it('s002_token_counting.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+    awsIt('s002_token_counting.py dies on 400 ValidationException "Invalid API version: bedrock-2023-06-01"', async () => {
+      await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
       const r = await python('s002_token_counting.py');
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
@@ -317,7 +404,8 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   });
 
   describe('seed 003 (Nova Micro notebook: InvokeModel and InvokeModelWithResponseStream)', () => {
-    it('s003_nova_invoke_and_stream.py shows the response with its x-amzn-bedrock headers, the body, then the streamed text', async () => {
+    awsIt('s003_nova_invoke_and_stream.py shows the response with its x-amzn-bedrock headers, the body, then the streamed text', async () => {
+      await requireModel('amazon.nova-micro-v1:0');
       const r = await python('s003_nova_invoke_and_stream.py');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -372,13 +460,22 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
     const WITHOUT_FLAG = `aws bedrock-runtime invoke-model --model-id anthropic.claude-v2 --body ${BODY} invoke-model-output.txt`;
     const shell = (command: string, cwd: string) => exec('/bin/sh', ['-c', command], { cwd, env: env() });
 
-    it('the CLI installed is v1 (which is why the flag is unknown)', async () => {
+    awsIt('the CLI installed is v1 (which is why the flag is unknown)', async () => {
       const r = await shell('aws --version', workdir);
       expect(r.code).toBe(0);
       expect(`${r.stdout}${r.stderr}`).toMatch(/^aws-cli\/1\./);
     }, RUN_TIMEOUT);
 
-    it('verbatim: v1 refuses --cli-binary-format before sending (exit 255), writing nothing', async () => {
+    awsIt('verbatim: v1 refuses --cli-binary-format before sending (exit 255), writing nothing', async () => {
+      const cwd = mkdtempSync(join(workdir, 'cli-verbatim-'));
+      const r = await shell(VERBATIM, cwd);
+      expect(r.code).toBe(255);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Unknown options: --cli-binary-format');
+      expect(existsSync(join(cwd, 'invoke-model-output.txt'))).toBe(false);
+    }, RUN_TIMEOUT);
+
+    emulatorIt('verbatim: v1 refuses --cli-binary-format before sending (exit 255), writing nothing', async () => {
       const cwd = mkdtempSync(join(workdir, 'cli-verbatim-'));
       const before = requests.length;
       const r = await shell(VERBATIM, cwd);
@@ -389,7 +486,20 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(requests.slice(before)).toEqual([]);
     }, RUN_TIMEOUT);
 
-    it('without the v2-only flag: writes the completion body to invoke-model-output.txt and prints the contentType', async () => {
+    awsIt('without the v2-only flag: writes a completion body to invoke-model-output.txt and prints the contentType', async () => {
+      await requireModel('anthropic.claude-v2');
+      const cwd = mkdtempSync(join(workdir, 'cli-v1-'));
+      const r = await shell(WITHOUT_FLAG, cwd);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ contentType: 'application/json' });
+      const written = JSON.parse(readFileSync(join(cwd, 'invoke-model-output.txt'), 'utf8'));
+      expect(Object.keys(written)).toEqual(['completion', 'stop_reason', 'stop']);
+      expect(typeof written.completion).toBe('string');
+      expect(written.completion.trim()).not.toBe('');
+    }, RUN_TIMEOUT);
+
+    emulatorIt('without the v2-only flag: writes the completion body to invoke-model-output.txt and prints the contentType', async () => {
       const cwd = mkdtempSync(join(workdir, 'cli-v1-'));
       const before = requests.length;
       const r = await shell(WITHOUT_FLAG, cwd);

@@ -9,8 +9,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { emulatorDescribe } from '../support/markers.js';
 import { compareObserved } from './compare.js';
 import { KNOWN_DIFFERENCES, SUPERSEDED } from './known-differences.js';
 import { listCaptures, type Capture } from './load.js';
@@ -22,7 +23,7 @@ const REQUIRED_PASS_RATE = 0.9;
 
 if (!present) {
   console.warn(`capture replay skipped: folder ${CAPTURES_DIR} (../shared/reference/captures) not found`);
-  describe('capture replay', () => {
+  emulatorDescribe('capture replay', () => {
     it.skip(`needs the captures folder ${CAPTURES_DIR} (../shared/reference/captures)`, () => {});
   });
 }
@@ -31,7 +32,8 @@ const captures = listCaptures(CAPTURES_DIR);
 /** Replayable: a recording of a runtime operation that is ground truth. */
 const replayable = (c: Capture) => !c.notReplayable;
 
-describe.skipIf(!present)('real Bedrock captures replayed against the emulator', () => {
+// Emulator-only: it replays recorded requests against an emulator of its own.
+emulatorDescribe.skipIf(!present)('real Bedrock captures replayed against the emulator', () => {
   let emulator: RunningEmulator;
   const passed = new Set<string>();
 
