@@ -16,6 +16,8 @@ const STATUS = {
   ModelNotReadyException: 429,
   InternalServerException: 500,
   ServiceUnavailableException: 503,
+  // Not modeled: Coral's answer to JSON of the wrong type, before any validation.
+  SerializationException: 400,
 } as const;
 
 export type ErrorName = keyof typeof STATUS;
@@ -118,6 +120,10 @@ export const Errors = {
   // Bedrock's front end answers a route it does not know with a 400 ValidationException
   // (seen on the control plane in 2025: "ValidationException: Unknown operation").
   unknownOperation: () => validation('Unknown operation'),
+  // Coral's deserializer, coral.service namespace and `Message` like other front-end errors.
+  // Unverified wording: no Bedrock sighting (the SDKs never send a wrong JSON type).
+  serialization: (expected: string) =>
+    new BedrockError('SerializationException', `Start of ${expected} not found where expected.`, {}, { namespace: 'com.amazon.coral.service', messageKey: 'Message' }),
   // The API-key-era front end, seen with headers in 2026 (karthink/gptel#1397): capital-M
   // `Message`, the coral.service namespace, Content-Length 45.
   missingAuthorization: () =>

@@ -3,7 +3,7 @@
 // failed to satisfy constraint: Member must have value greater than or equal to 1`
 // (REAL_ERROR_MESSAGES.md, the modelId pattern case). List members are named
 // `<list>.<1-based index>.member`. The shapes checked live in converse-shapes.ts.
-import { BedrockError } from '../errors.js';
+import { BedrockError, Errors } from '../errors.js';
 
 export type Shape =
   | { kind: 'structure'; members: Record<string, Shape>; required?: string[] }
@@ -30,8 +30,32 @@ function show(value: unknown, float = false): string {
 const problem = (value: unknown, at: string, constraint: string, float = false) =>
   `Value ${at.startsWith('messages.') ? '' : `${show(value, float)} `}at '${at}' failed to satisfy constraint: Member must ${constraint}`;
 
+/** The JSON type a shape needs, or undefined when any value fits (documents). */
+function wrongType(shape: Shape, value: unknown): string | undefined {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  switch (shape.kind) {
+    case 'structure':
+    case 'union':
+    case 'map':
+      return isObject ? undefined : 'structure or map';
+    case 'list':
+      return Array.isArray(value) ? undefined : 'list';
+    case 'string':
+    case 'blob':
+      return typeof value === 'string' ? undefined : 'string';
+    case 'number':
+      return typeof value === 'number' ? undefined : 'number';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'boolean';
+    default:
+      return undefined;
+  }
+}
+
 function check(shape: Shape, value: unknown, at: string, out: string[]): void {
   if (value === undefined || value === null) return;
+  const expected = wrongType(shape, value);
+  if (expected) throw Errors.serialization(expected);
   switch (shape.kind) {
     case 'structure': {
       if (typeof value !== 'object' || Array.isArray(value)) return;
