@@ -19,22 +19,86 @@ export const SIGNIFICANT_HEADERS = [
   'x-amzn-bedrock-content-type',
   'x-amzn-errortype',
 ];
-const EXACT_VALUE = ['content-type', 'x-amzn-bedrock-content-type'];
+export const EXACT_VALUE = ['content-type', 'x-amzn-bedrock-content-type'];
 
 const METRICS = 'amazon-bedrock-invocationMetrics';
 
+/**
+ * The normalized form of one answer: what the comparison looks at, and nothing else. Values that
+ * differ from call to call (ids, text, counts, latencies) are not in it: headers keep their value
+ * only where it is a constant (EXACT_VALUE, the error type, a redaction marker), bodies keep their
+ * shape, streams their frame headers, payload keys, event kinds and chunk shapes. Contract
+ * snapshots (conformance/support/snapshots.ts) store it as JSON.
+ */
+export interface Contract {
+  status: number;
+  headers: Map<string, string>;
+  /** The shape of a JSON body. */
+  json?: Shape;
+  /** The body was neither JSON, nor an event stream, nor empty. */
+  text?: boolean;
+  stream?: StreamSummary;
+}
+
+export interface StreamSummary {
+  /** How many frames were seen. */
+  count: number;
+  /** Frame headers `name=value …`, consecutive repeats collapsed. */
+  frameHeaders: string[];
+  /** The distinct key lists of the frame payloads (`bytes,p`), sorted. */
+  payloadKeys: string[];
+  /** The event kinds in order, consecutive repeats collapsed (see kindOf). */
+  kinds: string[];
+  /** The merged shape of the chunks of each kind. */
+  chunks: Map<string, Shape>;
+  /** The keys of amazon-bedrock-invocationMetrics in the last chunk. */
+  metrics?: string;
+  /** Only the first and last frames are known (a capture that kept only those). */
+  partial?: boolean;
+  /** The reader stopped before the end of the stream: what was seen is not the whole stream. */
+  incomplete?: boolean;
+}
+
+const HEADER_KEPT = new Set([...EXACT_VALUE, 'x-amzn-errortype']);
+
+/**
+ * The contract of an answer. `firstAndLast`: keep only the first and last frames of a stream (to
+ * compare with a recording that kept only those).
+ */
+export function contractOf(observed: Observed, firstAndLast = false): Contract {
+  const headers = new Map<string, string>();
+  for (const name of SIGNIFICANT_HEADERS) {
+    const v = observed.headers.get(name);
+    if (v !== undefined) headers.set(name, HEADER_KEPT.has(name) || v === REDACTED ? v : '*');
+  }
+  const contract: Contract = { status: observed.status, headers };
+  if (observed.frames) {
+    const frames = firstAndLast && observed.frames.length > 2 ? [observed.frames[0]!, observed.frames.at(-1)!] : observed.frames;
+    contract.stream = streamSummary(frames);
+    if (observed.partialFrames) contract.stream.partial = true;
+    if (observed.incomplete) contract.stream.incomplete = true;
+  } else if (observed.json) contract.json = shapeOf(observed.json);
+  else if (observed.text !== undefined) contract.text = true;
+  return contract;
+}
+
 export function compareObserved(label: string, real: Observed, emulated: Observed): string[] {
+  // The emulator's error message says why it answered differently: show it.
+  const why = emulated.json ? stringifyLiteral(emulated.json) : (emulated.text ?? '');
+  return diffContracts(label, contractOf(real), contractOf(emulated, real.partialFrames), why);
+}
+
+/** The differences between a real answer's contract and the emulator's, as readable lines. */
+export function diffContracts(label: string, real: Contract, emulated: Contract, why = ''): string[] {
   const out: string[] = [];
   if (real.status !== emulated.status) {
-    // The emulator's error message says why it answered differently: show it.
-    const why = emulated.json ? stringifyLiteral(emulated.json) : (emulated.text ?? '');
     out.push(`${label} status: real ${real.status}, emulator ${emulated.status} ${why.slice(0, 300)}`.trimEnd());
   }
   out.push(...compareHeaders(label, real.headers, emulated.headers));
-  if (real.frames || emulated.frames) out.push(...compareStreams(label, real, emulated));
+  if (real.stream || emulated.stream) out.push(...compareStreams(label, real.stream, emulated.stream));
   else if (real.json || emulated.json) {
     if (!real.json || !emulated.json) out.push(`${label} body: real ${real.json ? 'JSON' : 'not JSON'}, emulator ${emulated.json ? 'JSON' : 'not JSON'}`);
-    else out.push(...diffShapes(`${label} body`, shapeOf(real.json), shapeOf(emulated.json)));
+    else out.push(...diffShapes(`${label} body`, real.json, emulated.json));
   }
   return out;
 }
@@ -44,7 +108,7 @@ export function compareObserved(label: string, real: Observed, emulated: Observe
 // about the headers it hid, so only the headers they kept are compared.
 const REDACTED = '**REDACTED**';
 
-function compareHeaders(label: string, real: Map<string, string>, emulated: Map<string, string>): string[] {
+export function compareHeaders(label: string, real: Map<string, string>, emulated: Map<string, string>): string[] {
   const out: string[] = [];
   const filtered = !real.has('x-amzn-requestid');
   for (const name of SIGNIFICANT_HEADERS) {
@@ -98,60 +162,56 @@ export function kindOf(chunk: JNode | undefined): string {
 }
 
 const frameHeaders = (f: Frame) => f.headers.map(([n, v]) => `${n}=${v}`).join(' ');
-const payloadKeys = (f: Frame, dropP: boolean) =>
-  f.payload?.t === 'object' ? f.payload.entries.map(([k]) => k).filter((k) => !(dropP && k === 'p')).join(',') : `<${f.payload?.t ?? 'not JSON'}>`;
+const payloadKeys = (f: Frame) => (f.payload?.t === 'object' ? f.payload.entries.map(([k]) => k).join(',') : `<${f.payload?.t ?? 'not JSON'}>`);
 
-function compareStreams(label: string, real: Observed, emulated: Observed): string[] {
-  if (!real.frames || !emulated.frames) return [`${label} body: real ${real.frames ? 'event stream' : 'not an event stream'}, emulator ${emulated.frames ? 'event stream' : 'not an event stream'}`];
+/** The stream part of a contract, from decoded frames. */
+export function streamSummary(frames: Frame[]): StreamSummary {
+  const chunks = new Map<string, Shape>();
+  // Chunk shapes per kind: chunks of one kind are merged, so how many there are does not matter.
+  for (const f of frames) {
+    if (!f.chunk) continue;
+    const kind = kindOf(f.chunk);
+    if (!chunks.has(kind)) chunks.set(kind, emptyShape());
+    shapeOf(f.chunk, chunks.get(kind));
+  }
+  // The last chunk closes the stream with the invocation metrics (cache keys in newer streams).
+  const last = frames.at(-1)?.chunk;
+  const m = last?.t === 'object' ? last.entries.find(([k]) => k === METRICS)?.[1] : undefined;
+  return {
+    count: frames.length,
+    frameHeaders: collapse(frames.map(frameHeaders)),
+    payloadKeys: [...new Set(frames.map(payloadKeys))].sort(),
+    kinds: collapse(frames.map((f) => kindOf(f.chunk))),
+    chunks,
+    ...(m?.t === 'object' ? { metrics: m.entries.map(([k]) => k).join(', ') } : {}),
+  };
+}
+
+function compareStreams(label: string, r: StreamSummary | undefined, e: StreamSummary | undefined): string[] {
+  if (!r || !e) return [`${label} body: real ${r ? 'event stream' : 'not an event stream'}, emulator ${e ? 'event stream' : 'not an event stream'}`];
   const out: string[] = [];
-  const r = real.frames;
-  // A capture that kept only the first and last frames is compared with our first and last.
-  const e = real.partialFrames && emulated.frames.length > 2 ? [emulated.frames[0]!, emulated.frames.at(-1)!] : emulated.frames;
-  if (e.length === 0) return [`${label} stream: the emulator sent no frames (real: ${r.length})`];
+  // A stream its reader left before the end says nothing about the order or the rest of its events.
+  if (r.incomplete || e.incomplete) return out;
+  if (e.count === 0) return [`${label} stream: the emulator sent no frames (real: ${r.count})`];
 
-  const seq = (frames: Frame[], f: (x: Frame) => string) => collapse(frames.map(f));
   const same = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
-  const rh = seq(r, frameHeaders);
-  const eh = seq(e, frameHeaders);
-  if (!same(rh, eh)) out.push(`${label} frame headers: real [${rh.join(' | ')}], emulator [${eh.join(' | ')}]`);
+  if (!same(r.frameHeaders, e.frameHeaders)) out.push(`${label} frame headers: real [${r.frameHeaders.join(' | ')}], emulator [${e.frameHeaders.join(' | ')}]`);
 
   // `p` (padding) appeared in 2025; older captures lack it, so it is only required where the real
   // stream has it.
-  const realHasP = r.every((f) => payloadKeys(f, false).split(',').includes('p'));
-  const rp = [...new Set(r.map((f) => payloadKeys(f, !realHasP)))].sort();
-  const ep = [...new Set(e.map((f) => payloadKeys(f, !realHasP)))].sort();
+  const realHasP = r.payloadKeys.every((k) => k.split(',').includes('p'));
+  const keys = (s: StreamSummary) => [...new Set(s.payloadKeys.map((k) => (realHasP ? k : k.split(',').filter((x) => x !== 'p').join(','))))].sort();
+  const rp = keys(r);
+  const ep = keys(e);
   if (!same(rp, ep)) out.push(`${label} frame payload keys: real [${rp.join(' | ')}], emulator [${ep.join(' | ')}]`);
 
-  const rk = seq(r, (f) => kindOf(f.chunk));
-  const ek = seq(e, (f) => kindOf(f.chunk));
-  if (!same(rk, ek)) out.push(`${label} event kinds: real [${rk.join(' → ')}], emulator [${ek.join(' → ')}]`);
+  if (!same(r.kinds, e.kinds)) out.push(`${label} event kinds: real [${r.kinds.join(' → ')}], emulator [${e.kinds.join(' → ')}]`);
 
-  // Chunk shapes per kind: chunks of one kind are merged, so how many there are does not matter.
-  const byKind = (frames: Frame[]) => {
-    const shapes = new Map<string, Shape>();
-    for (const f of frames) {
-      if (!f.chunk) continue;
-      const kind = kindOf(f.chunk);
-      if (!shapes.has(kind)) shapes.set(kind, emptyShape());
-      shapeOf(f.chunk, shapes.get(kind));
-    }
-    return shapes;
-  };
-  const rs = byKind(r);
-  const es = byKind(e);
-  for (const [kind, shape] of rs) {
-    const got = es.get(kind);
+  for (const [kind, shape] of r.chunks) {
+    const got = e.chunks.get(kind);
     if (got) out.push(...diffShapes(`${label} chunk ${kind}`, shape, got));
   }
 
-  // The last chunk closes the stream with the invocation metrics (cache keys in newer streams).
-  const metrics = (frames: Frame[]) => {
-    const last = frames.at(-1)?.chunk;
-    const m = last?.t === 'object' ? last.entries.find(([k]) => k === METRICS)?.[1] : undefined;
-    return m?.t === 'object' ? m.entries.map(([k]) => k).join(', ') : undefined;
-  };
-  const rm = metrics(r);
-  const em = metrics(e);
-  if (rm !== em) out.push(`${label} last chunk ${METRICS}: real ${rm ? `[${rm}]` : 'absent'}, emulator ${em ? `[${em}]` : 'absent'}`);
+  if (r.metrics !== e.metrics) out.push(`${label} last chunk ${METRICS}: real ${r.metrics ? `[${r.metrics}]` : 'absent'}, emulator ${e.metrics ? `[${e.metrics}]` : 'absent'}`);
   return out;
 }

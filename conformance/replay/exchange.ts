@@ -29,6 +29,8 @@ export interface Observed {
   frames?: Frame[];
   /** The capture kept only the first and last frames (see `frames`), so compare only those. */
   partialFrames?: boolean;
+  /** The reader stopped before the stream ended (contract snapshots): `frames` are what it saw. */
+  incomplete?: boolean;
 }
 
 const utf8 = new TextDecoder();

@@ -8,6 +8,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, TestRunner } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+import { attachSnapshots, snapshotMode, useSnapshots } from './snapshots.js';
 
 export type TargetName = 'emulator' | 'aws';
 
@@ -19,6 +20,9 @@ function parseTarget(value: string | undefined): TargetName {
 
 /** Which Bedrock the suite talks to. */
 export const TARGET: TargetName = parseTarget(process.env.BEDROCK_TARGET);
+
+/** Contract snapshots: recorded (CONTRACT_SNAPSHOTS=record, aws), compared (emulator) or off. */
+const SNAPSHOTS = snapshotMode(TARGET);
 
 /** Dummy credentials for the in-process emulator (it checks only that requests are signed). */
 export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
@@ -93,8 +97,11 @@ export function useTarget(options: EmulatorOptions = {}): TestTarget {
     target.h2 = new BedrockRuntimeClient(common);
     target.h1 = new BedrockRuntimeClient({ ...common, requestHandler: new NodeHttpHandler() });
     target.bedrock = new BedrockClient(common);
+    // Contract snapshots (snapshots.ts): every answer of an [aws] test is recorded or compared.
+    if (SNAPSHOTS !== 'off') for (const client of [target.h2, target.h1, target.bedrock]) attachSnapshots(client);
     target.clients.push(['HTTP/2', target.h2], ['HTTP/1.1', target.h1]);
   });
+  useSnapshots(SNAPSHOTS);
   afterAll(async () => {
     target.h2?.destroy();
     target.h1?.destroy();
