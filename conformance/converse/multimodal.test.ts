@@ -26,11 +26,11 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   awsIt('takes image bytes on a vision model, counted as input', async () => {
     await requireModel('amazon.nova-lite-v1:0');
     for (const modelId of [claude, 'amazon.nova-lite-v1:0']) {
-      const plain = await converse({ modelId, messages: [user('Describe it.')] });
-      const small = await converse({ modelId, messages: [user(image(), 'Describe it.')] });
+      const plain = await converse({ modelId, messages: [user('Describe it.')], inferenceConfig: { maxTokens: 256 } });
+      const small = await converse({ modelId, messages: [user(image(), 'Describe it.')], inferenceConfig: { maxTokens: 256 } });
       expect(small.stopReason).toBe('end_turn');
       expect(small.usage!.inputTokens!).toBeGreaterThan(plain.usage!.inputTokens!);
-      const events = await stream({ modelId, messages: [user(image(), 'Describe it.')] });
+      const events = await stream({ modelId, messages: [user(image(), 'Describe it.')], inferenceConfig: { maxTokens: 256 } });
       expect(events.at(-1)![1].usage.inputTokens).toBe(small.usage!.inputTokens);
     }
   });

@@ -42,7 +42,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
   });
 
   awsIt('Claude 3.7 without thinking answers text only', async () => {
-    const res = await converse({ modelId: claude37, messages: question });
+    const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 256 } });
     expect(res.output!.message!.content!.map((b) => Object.keys(b).filter((k) => (b as any)[k] !== undefined))).toEqual([['text']]);
   });
 
@@ -95,7 +95,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
   });
 
   awsIt('reasoning tokens are output: usage adds them up', async () => {
-    const plain = await converse({ modelId: claude37, messages: question });
+    const plain = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 256 } });
     const thought = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
     expect(thought.usage!.outputTokens!).toBeGreaterThan(plain.usage!.outputTokens!);
     expect(thought.usage!.totalTokens).toBe(thought.usage!.inputTokens! + thought.usage!.outputTokens!);

@@ -64,19 +64,19 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
 
   awsIt('toolChoice tool forces the named tool, even when it is not the first (Claude, Nova)', async () => {
     for (const modelId of [claude, nova]) {
-      const res = await converse({ modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
+      const res = await converse({ modelId, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
       expect(res.stopReason).toBe('tool_use');
       const uses = res.output!.message!.content!.filter((b) => b.toolUse);
       expect(uses.map((b) => b.toolUse!.name)).toEqual(['get_time']);
       expect(schemaProblems(uses[0].toolUse!.input, timeTool.toolSpec.inputSchema.json)).toEqual([]);
-      const events = await stream({ modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
+      const events = await stream({ modelId, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
       const starts = events.filter(([k]) => k === 'contentBlockStart').map(([, v]) => v.start.toolUse.name);
       expect(starts).toEqual(['get_time']);
     }
   });
 
   awsIt('toolChoice any makes Claude call a tool it was given', async () => {
-    const res = await converse({ modelId: claude, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { any: {} } } });
+    const res = await converse({ modelId: claude, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { ...both, toolChoice: { any: {} } } });
     expect(res.stopReason).toBe('tool_use');
     const names = res.output!.message!.content!.filter((b) => b.toolUse).map((b) => b.toolUse!.name);
     expect(names.length).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   awsIt('toolChoice auto is taken by every tool model', async () => {
     await requireModel('mistral.mistral-large-2402-v1:0', 'us.meta.llama3-3-70b-instruct-v1:0', 'openai.gpt-oss-20b-1:0');
     for (const modelId of [claude, nova, 'mistral.mistral-large-2402-v1:0', 'us.meta.llama3-3-70b-instruct-v1:0', 'openai.gpt-oss-20b-1:0']) {
-      const res = await converse({ modelId, messages: [user('Hello')], toolConfig: { ...both, toolChoice: { auto: {} } } });
+      const res = await converse({ modelId, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { ...both, toolChoice: { auto: {} } } });
       expect(res.$metadata.httpStatusCode, modelId).toBe(200);
     }
   });

@@ -95,7 +95,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
   });
 
   awsIt('calls a tool: toolUse with a UUID id, stopReason tool_use', async () => {
-    const res = await client().send(new InvokeModelCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool }) }));
+    const res = await client().send(new InvokeModelCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool, inferenceConfig: { maxTokens: 256 } }) }));
     const body = json(res.body);
     expect(body.stopReason).toBe('tool_use');
     // Nova thinks aloud before the call, in a text block (the tool_use captures).
@@ -108,7 +108,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
   });
 
   awsIt('streams a tool call as Start, one whole-JSON delta and Stop', async () => {
-    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool }) }));
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: ask('Weather in Seattle?', { toolConfig: weatherTool, inferenceConfig: { maxTokens: 256 } }) }));
     const events = await chunks(res.body);
     const start = events.findIndex((e) => e.contentBlockStart);
     const s = events[start].contentBlockStart;
