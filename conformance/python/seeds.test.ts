@@ -134,6 +134,13 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   });
 
   const python = (program: string) => exec(VENV_PYTHON, [join(SEEDS, program)], { cwd: workdir, env: env() });
+  /** Runs a program that must succeed: exit 0 and nothing on stderr. */
+  const pythonOk = async (program: string) => {
+    const r = await python(program);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return r;
+  };
 
   /** The same request sent with the JS SDK: what the program should have printed a field of. */
   async function invoke(modelId: string, body: unknown): Promise<any> {
@@ -148,16 +155,12 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   describe('seed 000 (Titan Text Express InvokeModel)', () => {
     awsIt('s000_invoke_titan.py prints a text', async () => {
       await requireModel('amazon.titan-text-express-v1');
-      const r = await python('s000_invoke_titan.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s000_invoke_titan.py');
       expect(r.stdout.trim()).not.toBe('');
     }, RUN_TIMEOUT);
 
     emulatorIt('s000_invoke_titan.py prints results[0].outputText', async () => {
-      const r = await python('s000_invoke_titan.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s000_invoke_titan.py');
       const expected = await invoke('amazon.titan-text-express-v1', {
         inputText: 'Explain quantum physics in 2 sentences.',
         textGenerationConfig: { maxTokenCount: 512, temperature: 0.5 },
@@ -172,16 +175,12 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   describe('seed 001 (Claude v2 Text Completions)', () => {
     awsIt('s001_invoke_claude_v2.py prints a completion', async () => {
       await requireModel('anthropic.claude-v2');
-      const r = await python('s001_invoke_claude_v2.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s001_invoke_claude_v2.py');
       expect(r.stdout.trim()).not.toBe('');
     }, RUN_TIMEOUT);
 
     emulatorIt('s001_invoke_claude_v2.py prints the completion', async () => {
-      const r = await python('s001_invoke_claude_v2.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s001_invoke_claude_v2.py');
       const expected = await invoke('anthropic.claude-v2', {
         prompt: '\n\nHuman: explain black holes to 8th graders\n\nAssistant:',
         max_tokens_to_sample: 300,
@@ -195,9 +194,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('s001_stream_claude_v2.py prints each chunk as a dict; the last one has the stop and the metrics', async () => {
       await requireModel('anthropic.claude-v2');
-      const r = await python('s001_stream_claude_v2.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s001_stream_claude_v2.py');
       const lines = r.stdout.split('\n');
       expect(lines.pop()).toBe('');
       expect(lines.length).toBeGreaterThan(1);
@@ -210,9 +207,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
     }, RUN_TIMEOUT);
 
     emulatorIt('s001_stream_claude_v2.py prints each chunk as a dict; the last one stops on the sequence, with metrics', async () => {
-      const r = await python('s001_stream_claude_v2.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s001_stream_claude_v2.py');
       const lines = r.stdout.split('\n');
       expect(lines.pop()).toBe('');
       expect(lines.length).toBeGreaterThan(1);
@@ -239,16 +234,12 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('(fixed: anthropic_version bedrock-2023-05-31) s002_invoke_claude3_valid_version.py prints a text', async () => {
       await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
-      const r = await python('s002_invoke_claude3_valid_version.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_invoke_claude3_valid_version.py');
       expect(r.stdout.trim()).not.toBe('');
     }, RUN_TIMEOUT);
 
     emulatorIt('(fixed: anthropic_version bedrock-2023-05-31) s002_invoke_claude3_valid_version.py prints content[0].text', async () => {
-      const r = await python('s002_invoke_claude3_valid_version.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_invoke_claude3_valid_version.py');
       const expected = await invoke('anthropic.claude-3-sonnet-20240229-v1:0', {
         anthropic_version: 'bedrock-2023-05-31',
         max_tokens: 1024,
@@ -289,9 +280,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('(fixed: content and system as lists) s002_converse_lists.py holds a two-turn conversation', async () => {
       await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
-      const r = await python('s002_converse_lists.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_converse_lists.py');
       const lines = r.stdout.split('\n');
       expect(lines.pop()).toBe('');
       expect(lines.length).toBeGreaterThanOrEqual(2);
@@ -300,9 +289,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     emulatorIt('(fixed: content and system as lists) s002_converse_lists.py holds a two-turn conversation', async () => {
       const before = requests.length;
-      const r = await python('s002_converse_lists.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_converse_lists.py');
       const lines = r.stdout.split('\n');
       expect(lines.pop()).toBe('');
       expect(lines.length).toBeGreaterThanOrEqual(2);
@@ -323,17 +310,13 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('(fixed: anthropic_version bedrock-2023-05-31) s002_stream_invoke_valid_version.py prints nothing but a newline: the events are chunks, not contentBlockDelta', async () => {
       await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
-      const r = await python('s002_stream_invoke_valid_version.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_stream_invoke_valid_version.py');
       expect(r.stdout).toBe('\n');
     }, RUN_TIMEOUT);
 
     emulatorIt('(fixed: anthropic_version bedrock-2023-05-31) s002_stream_invoke_valid_version.py prints nothing but a newline: the events are chunks, not contentBlockDelta', async () => {
       const before = requests.length;
-      const r = await python('s002_stream_invoke_valid_version.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_stream_invoke_valid_version.py');
       expect(r.stdout).toBe('\n');
       expect(requests.slice(before).map((l) => l.replace(/ [\d.]+ms$/, ''))).toEqual([
         'InvokeModelWithResponseStream anthropic.claude-3-sonnet-20240229-v1:0 200',
@@ -367,18 +350,14 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('(fixed: content as a list) s002_converse_stream_lists.py prints the text deltas', async () => {
       await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
-      const r = await python('s002_converse_stream_lists.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_converse_stream_lists.py');
       expect(r.stdout.trim()).not.toBe('');
       expect(r.stdout.endsWith('\n')).toBe(false); // print(..., end='') and no final newline
     }, RUN_TIMEOUT);
 
     emulatorIt('(fixed: content as a list) s002_converse_stream_lists.py prints the text deltas', async () => {
       const before = requests.length;
-      const r = await python('s002_converse_stream_lists.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_converse_stream_lists.py');
       expect(r.stdout.trim()).not.toBe('');
       expect(r.stdout.endsWith('\n')).toBe(false); // print(..., end='') and no final newline
       expect(requests.slice(before).map((l) => l.replace(/ [\d.]+ms$/, ''))).toEqual([
@@ -388,9 +367,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
 
     awsIt('s002_error_handling.py takes its ValidationException branch', async () => {
       await requireModel('anthropic.claude-3-sonnet-20240229-v1:0');
-      const r = await python('s002_error_handling.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s002_error_handling.py');
       expect(r.stdout).toBe('Invalid request format. Check model ID and body.\n');
     }, RUN_TIMEOUT);
 
@@ -406,9 +383,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
   describe('seed 003 (Nova Micro notebook: InvokeModel and InvokeModelWithResponseStream)', () => {
     awsIt('s003_nova_invoke_and_stream.py shows the response with its x-amzn-bedrock headers, the body, then the streamed text', async () => {
       await requireModel('amazon.nova-micro-v1:0');
-      const r = await python('s003_nova_invoke_and_stream.py');
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      const r = await pythonOk('s003_nova_invoke_and_stream.py');
       const [invoked, body, text, streamed, ...rest] = r.stdout.split('\n');
       // In [7]: the InvokeModel response, with the headers Bedrock sends.
       expect(invoked).toMatch(/^\{'ResponseMetadata': \{'RequestId': '[0-9a-f-]{36}', 'HTTPStatusCode': 200, 'HTTPHeaders': \{/);
