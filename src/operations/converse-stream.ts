@@ -3,9 +3,9 @@
 // frame of the ConverseStreamOutput union.
 import type { Context } from 'hono';
 import { converseEvents, orderBlocks } from '../converse/render.js';
-import { asBedrockError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
-import { eventFrame, exceptionFrame, loadCodec } from '../stream/frames.js';
+import { eventFrame, loadCodec } from '../stream/frames.js';
+import { eventStreamBody } from '../stream/response.js';
 import { additionalFields } from './converse-fields.js';
 import { faultError } from './fault.js';
 import { prepareConverse } from './prepare-converse.js';
@@ -20,19 +20,10 @@ export const converseStream = (runtime: Runtime) => async (c: Context) => {
   const { additionalModelResponseFields } = additionalFields(input, entry, reply) as { additionalModelResponseFields?: unknown };
   const extra = additionalModelResponseFields ? { additionalModelResponseFields } : {};
   const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(performance.now() - started)), extra, cache);
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      try {
-        events.forEach((event, n) => {
-          if (fault && n === fault.afterEvents) throw faultError(fault);
-          controller.enqueue(eventFrame(codec, event.type, event.payload));
-        });
-        if (fault) throw faultError(fault);
-      } catch (err) {
-        controller.enqueue(exceptionFrame(codec, asBedrockError(err)));
-      }
-      controller.close();
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/vnd.amazon.eventstream', 'x-amzn-RequestId': c.get('requestId') } });
+  // Encoded one by one as the body is produced, so a failure still becomes an exception frame.
+  const frames = (function* () {
+    for (const event of events) yield eventFrame(codec, event.type, event.payload);
+  })();
+  const failure = fault ? { events: fault.afterEvents ?? 0, error: faultError(fault) } : undefined;
+  return new Response(eventStreamBody(codec, frames, failure), { status: 200, headers: { 'Content-Type': 'application/vnd.amazon.eventstream', 'x-amzn-RequestId': c.get('requestId') } });
 };

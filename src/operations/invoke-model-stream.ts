@@ -3,10 +3,11 @@
 // `amazon-bedrock-invocationMetrics`, and a failure after the stream opened becomes an
 // exception frame rather than a torn connection.
 import type { Context } from 'hono';
-import { asBedrockError, Errors } from '../errors.js';
+import { Errors } from '../errors.js';
 import type { Usage } from '../families/family.js';
 import type { Runtime } from '../runtime.js';
-import { chunkFrame, exceptionFrame, loadCodec } from '../stream/frames.js';
+import { chunkFrame, loadCodec } from '../stream/frames.js';
+import { eventStreamBody } from '../stream/response.js';
 import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
 
@@ -32,32 +33,24 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
   const elapsed = () => Math.max(1, Math.round(performance.now() - started));
-  let firstByte = 0;
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let n = 0;
-      try {
-        const iterator = events[Symbol.iterator]();
-        let current = iterator.next();
-        while (!current.done) {
-          if (fault && n === fault.afterEvents) throw faultError(fault);
-          const next = iterator.next();
-          let event = current.value;
-          if (next.done && metrics) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
-          controller.enqueue(chunkFrame(codec, event, n++));
-          if (n === 1) firstByte = elapsed();
-          current = next;
-        }
-        // A fault scripted past the last event still fires, after it.
-        if (fault) throw faultError(fault);
-      } catch (err) {
-        controller.enqueue(exceptionFrame(codec, asBedrockError(err)));
-      }
-      controller.close();
-    },
-  });
-  return new Response(body, {
+  // One event of lookahead: the last one carries the invocation metrics.
+  function* frames() {
+    let firstByte = 0;
+    let n = 0;
+    const iterator = events[Symbol.iterator]();
+    let current = iterator.next();
+    while (!current.done) {
+      const next = iterator.next();
+      let event = current.value;
+      if (next.done && metrics) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
+      yield chunkFrame(codec, event, n++);
+      if (n === 1) firstByte = elapsed();
+      current = next;
+    }
+  }
+  const failure = fault ? { events: fault.afterEvents ?? 0, error: faultError(fault) } : undefined;
+  return new Response(eventStreamBody(codec, frames(), failure), {
     status: 200,
     headers: {
       'Content-Type': 'application/vnd.amazon.eventstream',

@@ -9,7 +9,7 @@ import { checkConstraints } from '../converse/coral.js';
 import { CONVERSE_REQUEST } from '../converse/converse-shapes.js';
 import { toConversation, type ConverseInput } from '../converse/conversation.js';
 import { ConverseErrors, Errors } from '../errors.js';
-import { readBody } from '../http/body.js';
+import { readRequestBody } from '../http/body.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -28,8 +28,7 @@ export interface PreparedConverse {
 
 /** The JSON body of a Converse-style request. */
 export async function readJson(c: Context): Promise<Record<string, any>> {
-  const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
-  const bytes = await readBody(incoming ?? c.req.raw.body, c.req.header('content-length'));
+  const bytes = await readRequestBody(c);
   if (bytes.length === 0) return {};
   try {
     const value = JSON.parse(Buffer.from(bytes).toString('utf8'));

@@ -6,7 +6,7 @@ import { resolveModel } from '../catalog/resolve.js';
 import { Errors } from '../errors.js';
 import type { Family, InvokeContext } from '../families/family.js';
 import { familyFor } from '../families/index.js';
-import { readBody } from '../http/body.js';
+import { readRequestBody } from '../http/body.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation, Reply } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -47,9 +47,7 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
   if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
   const family = await familyFor(entry.family);
-  // @hono/node-server hands over Node's request as `incoming`; read it directly when present.
-  const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
-  const body = parseJson(await readBody(incoming ?? c.req.raw.body, c.req.header('content-length')));
+  const body = parseJson(await readRequestBody(c));
   let last: Reply | undefined;
   const respond = (conv: Conversation) => {
     if (conversationTokens(conv) > entry.contextWindow) throw Errors.inputTooLong();
