@@ -75,8 +75,6 @@ export const Errors = {
   // No trailing period, for both (aws/aws-sdk-ruby#3033; a proxy changelog for Accept).
   unsupportedContentType: () => validation('The provided Content Type is invalid or not supported for this model'),
   unsupportedAccept: () => validation('The provided Accept Type is invalid or not supported for this model'),
-  /** Model-side validation, e.g. Claude's `Invalid API version` (SEED_NOTES.md, seed 002). */
-  modelValidation: (message: string) => validation(message),
   // Titan Embeddings over their input limit: the "400 Bad Request: " prefix and the trailing space are
   // part of the message (amazon-bedrock-workshop#136; src/errors.evidence.md §8).
   tooManyInputTokens: (max: number, count: number) =>
@@ -112,9 +110,6 @@ export const Errors = {
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.
   inputTooLong: () => validation('Input is too long for requested model.'),
-  throttling: () => new BedrockError('ThrottlingException', 'Too many requests, please wait before trying again.'),
-  accessDenied: () =>
-    new BedrockError('AccessDeniedException', "You don't have access to the model with the specified model ID."),
   internal: () =>
     new BedrockError('InternalServerException', 'The system encountered an unexpected error during processing. Try your request again.'),
   // Bedrock's front end answers a route it does not know with a 400 ValidationException

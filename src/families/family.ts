@@ -38,8 +38,6 @@ export interface StreamResult {
   /** Native inner events in order. The operation adds `amazon-bedrock-invocationMetrics` to the last. */
   events: Iterable<Record<string, unknown>>;
   usage: Usage;
-  /** False when the last event must go out without invocation metrics (a guardrail block). */
-  metrics?: boolean;
 }
 
 export interface Family<Req = any> {

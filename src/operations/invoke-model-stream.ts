@@ -28,7 +28,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
   const started = performance.now();
   const { family, ctx, request, reply } = await prepareInvocation(c, runtime, true);
   if (!family.stream) throw Errors.streamingNotSupported();
-  const { events, usage, metrics = true } = family.stream(request, ctx);
+  const { events, usage } = family.stream(request, ctx);
   const fault = reply()?.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
@@ -43,7 +43,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
     while (!current.done) {
       const next = iterator.next();
       let event = current.value;
-      if (next.done && metrics) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
+      if (next.done) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
       yield chunkFrame(codec, event, n++);
       if (n === 1) firstByte = elapsed();
       current = next;
