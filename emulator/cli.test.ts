@@ -1,16 +1,20 @@
 // The runnable program: the built bin prints its URL and the lines to export, logs one line per
 // request, and shuts down cleanly on SIGINT and SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/bin/cli.cjs', import.meta.url));
 const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0';
 
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
+function start(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
@@ -60,5 +64,41 @@ describe.skipIf(!existsSync(BIN))('bedrock-emulator bin (dist/bin/cli.cjs; built
     expect(await exited(child)).toBe(2);
     expect(err).toContain('unknown option --nope');
     expect(err).toContain('Usage: bedrock-emulator');
+  });
+
+  // Start-up (issue #2) is measured by `npm run bench`; these guard what it depends on.
+  it('answers a first InvokeModel without loading Fetch (undici), HTTP/2, node:crypto or perf_hooks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bin-modules-'));
+    const preload = join(dir, 'report-modules.cjs');
+    const report = join(dir, 'modules.json');
+    // What Node loaded before the bin ran (NODE_EXTRA_CA_CERTS, for one, loads node:crypto) is not the bin's doing.
+    writeFileSync(preload, `const before = process.moduleLoadList.length; process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.slice(before))));`);
+    const { child, url } = await start(['--port', '0', '--log-level', 'silent'], { ...process.env, NODE_OPTIONS: `--require ${preload}` });
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = request(`${url}/model/amazon.titan-text-express-v1/invoke`, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' } }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify({ inputText: 'hi' }));
+    });
+    expect(res).toBe(200);
+    const code = exited(child);
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    const loaded = (JSON.parse(readFileSync(report, 'utf8')) as string[]).filter((m) => /undici|http2|internal\/crypto\/|perf_hooks/.test(m));
+    expect(loaded).toEqual([]);
+  });
+
+  it('ships a V8 code cache made for exactly its bundle, which this Node accepts', () => {
+    const dir = fileURLToPath(new URL('../dist/bin/', import.meta.url));
+    const source = readFileSync(join(dir, 'emulator.cjs'), 'utf8');
+    const build = /^\/\/ build (\w+)/.exec(source)?.[1];
+    expect(build).toMatch(/^[0-9a-f]{16}$/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8-cache'))).toEqual([`emulator.${build}.v8-cache`]);
+    // The wrapper emulator/bin.cjs compiles the bundle with; any other source is rejected.
+    const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+    const script = new Script(wrapped, { filename: join(dir, 'emulator.cjs'), cachedData: readFileSync(join(dir, `emulator.${build}.v8-cache`)) });
+    expect(script.cachedDataRejected).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--log-level silent|info|debug]
 import { parseArgs } from './config.js';
 import { startEmulator } from './index.js';

@@ -1,11 +1,11 @@
 // startEmulator(): the emulator as a value any test runner can start and stop.
-import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../src/app.js';
 import { FixtureStore, builtinFixturesDir } from '../src/responder/fixtures.js';
 import { createResponder } from '../src/responder/responder.js';
 import type { Responder } from '../src/responder/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/runtime.js';
 import { listenDual } from './listener.js';
+import { nodeHandler } from './node-handler.js';
 
 export type LogLevel = 'silent' | 'info' | 'debug';
 
@@ -44,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sink = options.logger ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log = (options.logLevel ?? 'silent') === 'silent' ? undefined : sink;
   const app = createApp({ settings, respond, log });
-  const server = await listenDual(getRequestListener(app.fetch), options.port ?? 0, host);
+  const server = await listenDual(nodeHandler(app, log), options.port ?? 0, host);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return { url: `http://${shownHost}:${server.port}`, port: server.port, host, close: server.close };
 }

@@ -1,5 +1,22 @@
 // Identifiers in the forms real Bedrock and its models emit them (FORMATS.md, the captures).
-import { randomBytes, randomUUID } from 'node:crypto';
+// They only need to look real and not repeat, not to be secret: Math.random keeps node:crypto
+// (about 10 ms to load) off the start-up path, where every request needs an id (issue #2,
+// `npm run bench`).
+
+function randomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = (Math.random() * 256) | 0;
+  return bytes;
+}
+
+/** A version-4 UUID, lowercase as Bedrock's request ids are. */
+function randomUUID(): string {
+  const b = randomBytes(16);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

@@ -9,6 +9,7 @@ import type { Reply, StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool } from './chat-completions.js';
 import type { Family, InvokeContext, Usage } from './family.js';
+import { now } from '../clock.js';
 
 interface JambaRequest {
   messages: ChatMessage[];
@@ -62,13 +63,13 @@ function answer(req: JambaRequest, ctx: InvokeContext): Answer {
   return { r, text, toolCalls, usage: { inputTokens: r.usage.inputTokens, outputTokens: one * choices }, choices };
 }
 
-const meta = (started: number) => ({ requestDurationMillis: Math.max(1, Math.round(performance.now() - started)) });
+const meta = (started: number) => ({ requestDurationMillis: Math.max(1, Math.round(now() - started)) });
 
 export const ai21Jamba: Family<JambaRequest> = {
   name: 'ai21-jamba',
   parse: (body, ctx) => validate<JambaRequest>(schema(ctx.model.maxOutputTokens), body),
   invoke(req, ctx) {
-    const started = performance.now();
+    const started = now();
     const a = answer(req, ctx);
     const message = {
       role: 'assistant',
@@ -87,7 +88,7 @@ export const ai21Jamba: Family<JambaRequest> = {
     };
   },
   stream(req, ctx) {
-    const started = performance.now();
+    const started = now();
     const a = answer(req, ctx);
     const id = ai21ChatId();
     const events: Record<string, unknown>[] = [];

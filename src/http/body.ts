@@ -14,11 +14,11 @@ export const bodyTooLarge = () =>
     `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_BYTES}`,
   );
 
-/** The request body of a route: Node's request stream when @hono/node-server hands it over as
- *  `incoming` (cheaper than the Fetch body stream), else the Fetch body. */
-export function readRequestBody(c: { env: unknown; req: { raw: Request; header(name: string): string | undefined } }): Promise<Uint8Array> {
+/** The request body of a route: Node's request stream, which the Node handler
+ *  (emulator/node-handler.ts) hands over as `incoming`. */
+export function readRequestBody(c: { env: unknown; req: { header(name: string): string | undefined } }): Promise<Uint8Array> {
   const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
-  return readBody(incoming ?? c.req.raw.body, c.req.header('content-length'));
+  return readBody(incoming ?? null, c.req.header('content-length'));
 }
 
 export async function readBody(source: AsyncIterable<Uint8Array> | null, declaredLength: string | undefined, limit = MAX_BODY_BYTES): Promise<Uint8Array> {

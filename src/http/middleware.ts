@@ -4,23 +4,26 @@ import { asBedrockError, Errors } from '../errors.js';
 import { requestId } from '../ids.js';
 import type { Runtime } from '../runtime.js';
 import { errorResponse } from './error-response.js';
+import { asHonoResponse, type HttpReply } from './reply.js';
+import { now } from '../clock.js';
 
 /** Names the operation for the log line and runs its handler. */
 export const operation =
-  (name: string, handler: (c: Context) => Promise<Response> | Response) =>
-  (c: Context) => {
+  (name: string, handler: (c: Context) => Promise<HttpReply> | HttpReply) =>
+  async (c: Context) => {
     c.set('operation', name);
-    return handler(c);
+    return asHonoResponse(await handler(c));
   };
 
 export function requestContext(runtime: Runtime): MiddlewareHandler {
   return async (c: Context, next: Next) => {
-    const started = performance.now();
+    const started = now();
     c.set('requestId', requestId());
     await next();
     if (runtime.log) {
-      const ms = (performance.now() - started).toFixed(1);
+      const ms = (now() - started).toFixed(1);
       const model = (c.get('modelId') as string | undefined) ?? '-';
+      // c.res is the reply a handler returned (src/http/reply.ts): reading it creates nothing.
       runtime.log(`${c.get('operation') ?? 'Unknown'} ${model} ${c.res.status} ${ms}ms`);
     }
   };
@@ -43,8 +46,8 @@ export function onError(runtime: Runtime) {
   return (err: unknown, c: Context) => {
     const error = asBedrockError(err);
     if (error !== err) runtime.log?.(`internal error: ${err instanceof Error ? err.stack : String(err)}`);
-    return errorResponse(error, (c.get('requestId') as string | undefined) ?? 'unknown');
+    return asHonoResponse(errorResponse(error, (c.get('requestId') as string | undefined) ?? 'unknown'));
   };
 }
 
-export const notFound = (c: Context) => errorResponse(Errors.unknownOperation(), (c.get('requestId') as string | undefined) ?? 'unknown');
+export const notFound = (c: Context) => asHonoResponse(errorResponse(Errors.unknownOperation(), (c.get('requestId') as string | undefined) ?? 'unknown'));

@@ -3,15 +3,17 @@
 // frame of the ConverseStreamOutput union.
 import type { Context } from 'hono';
 import { converseEvents, orderBlocks } from '../converse/render.js';
+import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { eventFrame, loadCodec } from '../stream/frames.js';
 import { eventStreamBody } from '../stream/response.js';
 import { additionalFields } from './converse-fields.js';
 import { faultError } from './fault.js';
 import { prepareConverse } from './prepare-converse.js';
+import { now } from '../clock.js';
 
-export const converseStream = (runtime: Runtime) => async (c: Context) => {
-  const started = performance.now();
+export const converseStream = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
+  const started = now();
   const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, true);
   const reply = runtime.respond(conversation, entry.modelId);
   const fault = reply.fault;
@@ -19,11 +21,11 @@ export const converseStream = (runtime: Runtime) => async (c: Context) => {
   const codec = await loadCodec();
   const { additionalModelResponseFields } = additionalFields(input, entry, reply) as { additionalModelResponseFields?: unknown };
   const extra = additionalModelResponseFields ? { additionalModelResponseFields } : {};
-  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(performance.now() - started)), extra, cache);
+  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(now() - started)), extra, cache);
   // Encoded one by one as the body is produced, so a failure still becomes an exception frame.
   const frames = (function* () {
     for (const event of events) yield eventFrame(codec, event.type, event.payload);
   })();
   const failure = fault ? { events: fault.afterEvents ?? 0, error: faultError(fault) } : undefined;
-  return new Response(eventStreamBody(codec, frames, failure), { status: 200, headers: { 'Content-Type': 'application/vnd.amazon.eventstream', 'x-amzn-RequestId': c.get('requestId') } });
+  return { status: 200, headers: { 'Content-Type': 'application/vnd.amazon.eventstream', 'x-amzn-RequestId': c.get('requestId') }, body: eventStreamBody(codec, frames, failure) };
 };

@@ -1,18 +1,20 @@
 // Converse: POST /model/{modelId}/converse (SPEC.md §2, §6).
 import type { Context } from 'hono';
 import { converseBody, orderBlocks } from '../converse/render.js';
+import { jsonReply, type HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { additionalFields } from './converse-fields.js';
 import { faultError } from './fault.js';
 import { prepareConverse } from './prepare-converse.js';
+import { now } from '../clock.js';
 
-export const converse = (runtime: Runtime) => async (c: Context) => {
-  const started = performance.now();
+export const converse = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
+  const started = now();
   const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, false);
   const reply = runtime.respond(conversation, entry.modelId);
   if (reply.fault) throw faultError(reply.fault);
   const blocks = orderBlocks(reply, traits);
-  const latencyMs = Math.max(1, Math.round(performance.now() - started));
+  const latencyMs = Math.max(1, Math.round(now() - started));
   const body = converseBody(blocks, reply, traits, latencyMs, additionalFields(input, entry, reply), cache);
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', 'x-amzn-RequestId': c.get('requestId') } });
+  return jsonReply(200, body, c.get('requestId'));
 };

@@ -9,10 +9,11 @@ import { ConverseErrors, Errors } from '../errors.js';
 import { familyFor } from '../families/index.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
+import { jsonReply, type HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { converseModel, readJson } from './prepare-converse.js';
 
-export const countTokens = (runtime: Runtime) => async (c: Context) => {
+export const countTokens = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
   const { entry, traits, viaProfile } = converseModel(c, runtime, false);
   // Only base model ids count: profile ids are refused like unsupported models (evidence §5).
   if (!traits.countTokens || viaProfile) throw ConverseErrors.countTokensUnsupported();
@@ -40,5 +41,5 @@ export const countTokens = (runtime: Runtime) => async (c: Context) => {
   } else {
     throw ConverseErrors.countTokensInputRequired();
   }
-  return c.json({ inputTokens: tokens }, 200, { 'x-amzn-RequestId': c.get('requestId') });
+  return jsonReply(200, { inputTokens: tokens }, c.get('requestId'));
 };

@@ -5,11 +5,13 @@
 import type { Context } from 'hono';
 import { Errors } from '../errors.js';
 import type { Usage } from '../families/family.js';
+import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { chunkFrame, loadCodec } from '../stream/frames.js';
 import { eventStreamBody } from '../stream/response.js';
 import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
+import { now } from '../clock.js';
 
 function invocationMetrics(usage: Usage, latency: number, firstByte: number) {
   const metrics: Record<string, number> = {
@@ -24,15 +26,15 @@ function invocationMetrics(usage: Usage, latency: number, firstByte: number) {
   return metrics;
 }
 
-export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
-  const started = performance.now();
+export const invokeModelStream = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
+  const started = now();
   const { family, ctx, request, reply } = await prepareInvocation(c, runtime, true);
   if (!family.stream) throw Errors.streamingNotSupported();
   const { events, usage } = family.stream(request, ctx);
   const fault = reply()?.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
-  const elapsed = () => Math.max(1, Math.round(performance.now() - started));
+  const elapsed = () => Math.max(1, Math.round(now() - started));
 
   // One event of lookahead: the last one carries the invocation metrics.
   function* frames() {
@@ -50,12 +52,13 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context) => {
     }
   }
   const failure = fault ? { events: fault.afterEvents ?? 0, error: faultError(fault) } : undefined;
-  return new Response(eventStreamBody(codec, frames(), failure), {
+  return {
     status: 200,
+    body: eventStreamBody(codec, frames(), failure),
     headers: {
       'Content-Type': 'application/vnd.amazon.eventstream',
       'x-amzn-RequestId': ctx.requestId,
       'X-Amzn-Bedrock-Content-Type': 'application/json',
     },
-  });
+  };
 };

@@ -1,11 +1,13 @@
 // InvokeModel: POST /model/{modelId}/invoke (SPEC.md §2, headers §5).
 import type { Context } from 'hono';
+import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
+import { now } from '../clock.js';
 
-export const invokeModel = (runtime: Runtime) => async (c: Context) => {
-  const started = performance.now();
+export const invokeModel = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
+  const started = now();
   const { family, ctx, request, reply } = await prepareInvocation(c, runtime, false);
   const { body, usage } = family.invoke(request, ctx);
   const fault = reply()?.fault;
@@ -13,7 +15,7 @@ export const invokeModel = (runtime: Runtime) => async (c: Context) => {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'x-amzn-RequestId': ctx.requestId,
-    'X-Amzn-Bedrock-Invocation-Latency': String(Math.max(1, Math.round(performance.now() - started))),
+    'X-Amzn-Bedrock-Invocation-Latency': String(Math.max(1, Math.round(now() - started))),
   };
   // Order as boto3 printed a real response (seed 003): latency, cache write/read, output, input.
   if (!usage.latencyOnly) {
@@ -22,5 +24,5 @@ export const invokeModel = (runtime: Runtime) => async (c: Context) => {
     if (usage.outputTokens !== undefined) headers['X-Amzn-Bedrock-Output-Token-Count'] = String(usage.outputTokens);
     headers['X-Amzn-Bedrock-Input-Token-Count'] = String(usage.inputTokens);
   }
-  return new Response(JSON.stringify(body), { status: 200, headers });
+  return { status: 200, headers, body: JSON.stringify(body) };
 };

@@ -2,9 +2,10 @@
 import type { Context } from 'hono';
 import { listModels, modelSummary } from '../control-plane/foundation-models.js';
 import { callerRegion } from '../http/region.js';
+import { jsonReply, type HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 
-export const listFoundationModels = (runtime: Runtime) => (c: Context) => {
+export const listFoundationModels = (runtime: Runtime) => (c: Context): HttpReply => {
   const region = callerRegion(c.req.header('authorization'), runtime.settings.region);
   const models = listModels({
     byProvider: c.req.query('byProvider'),
@@ -12,5 +13,5 @@ export const listFoundationModels = (runtime: Runtime) => (c: Context) => {
     byOutputModality: c.req.query('byOutputModality'),
     byInferenceType: c.req.query('byInferenceType'),
   });
-  return c.json({ modelSummaries: models.map((m) => modelSummary(m, region)) }, 200, { 'x-amzn-RequestId': c.get('requestId') });
+  return jsonReply(200, { modelSummaries: models.map((m) => modelSummary(m, region)) }, c.get('requestId'));
 };

@@ -3,11 +3,12 @@ import type { Context } from 'hono';
 import { allProfiles, profileDescription } from '../control-plane/inference-profiles.js';
 import { BedrockError } from '../errors.js';
 import { callerRegion } from '../http/region.js';
+import { jsonReply, type HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 
 const invalid = (message: string) => new BedrockError('ValidationException', `1 validation error detected: ${message}`);
 
-export const listInferenceProfiles = (runtime: Runtime) => (c: Context) => {
+export const listInferenceProfiles = (runtime: Runtime) => (c: Context): HttpReply => {
   const type = c.req.query('type');
   if (type !== undefined && type !== 'SYSTEM_DEFINED' && type !== 'APPLICATION') {
     throw invalid(`Value '${type}' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]`);
@@ -25,5 +26,5 @@ export const listInferenceProfiles = (runtime: Runtime) => (c: Context) => {
   const region = callerRegion(c.req.header('authorization'), runtime.settings.region);
   const page = profiles.slice(start, start + maxResults).map((p) => profileDescription(p, region, runtime.settings.accountId));
   const next = start + maxResults < profiles.length ? Buffer.from(String(start + maxResults)).toString('base64') : undefined;
-  return c.json({ inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) }, 200, { 'x-amzn-RequestId': c.get('requestId') });
+  return jsonReply(200, { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) }, c.get('requestId'));
 };

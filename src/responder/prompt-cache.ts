@@ -1,7 +1,6 @@
 // Prompt caching, one ledger for InvokeModel's `cache_control` (Claude) and Converse's
 // `cachePoint`: the prefix closed by each breakpoint is written on first use and read by a repeat
 // within its TTL; a prefix shorter than the model's minimum is not cached (usage then reads 0).
-import { createHash } from 'node:crypto';
 import { conversationTokens } from './tokens.js';
 import type { Conversation } from './types.js';
 
@@ -42,7 +41,8 @@ export function cacheUsage(modelId: string, conv: Conversation, breakpoints: Bre
   for (const point of breakpoints) {
     const tokens = conversationTokens(point.prefix);
     if (tokens < minimum) continue;
-    const key = createHash('sha256').update(modelId).update(JSON.stringify(point.key)).digest('hex');
+    // node:crypto is fetched on first use: loading it costs about 10 ms of start-up (issue #2).
+    const key = process.getBuiltinModule('node:crypto').createHash('sha256').update(modelId).update(JSON.stringify(point.key)).digest('hex');
     if ((cached.get(key) ?? 0) > now) read = Math.max(read, tokens);
     longest = Math.max(longest, tokens);
     cached.set(key, now + point.ttlMs);

@@ -1,14 +1,14 @@
 // The default responder: canned text from fixtures, cut by stop sequences and the token limit;
 // a tool call when tools are offered and the conversation is not answering a tool result, so
 // agent loops always end (toolUse → toolResult → text).
-import { createHash } from 'node:crypto';
 import { FixtureStore } from './fixtures.js';
 import { sampleToolInput, sampleValue } from './sample.js';
 import { conversationTokens, countTokens, tokenize } from './tokens.js';
 import type { CitedPassage, Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
 
 /** A stable stand-in for the opaque signature reasoning blocks carry. */
-const signatureOf = (text: string) => createHash('sha256').update(text).digest('base64');
+// node:crypto is fetched on first use: loading it costs about 10 ms of start-up (issue #2).
+const signatureOf = (text: string) => process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('base64');
 
 /** The first sentence of the first document the caller wants citations from, as a cited passage. */
 function citedPassage(conv: Conversation): CitedPassage | undefined {

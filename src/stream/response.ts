@@ -12,22 +12,18 @@ export interface StreamFailure {
   error: BedrockError;
 }
 
-export function eventStreamBody(codec: Codec, frames: Iterable<Uint8Array>, failure?: StreamFailure): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      let n = 0;
-      try {
-        for (const frame of frames) {
-          if (failure && n === failure.events) throw failure.error;
-          controller.enqueue(frame);
-          n++;
-        }
-        // A fault scripted past the last event still fires, after it.
-        if (failure) throw failure.error;
-      } catch (err) {
-        controller.enqueue(exceptionFrame(codec, asBedrockError(err)));
-      }
-      controller.close();
-    },
-  });
+/** The frames of a stream body, produced lazily as the Node handler writes them (with backpressure). */
+export function* eventStreamBody(codec: Codec, frames: Iterable<Uint8Array>, failure?: StreamFailure): Generator<Uint8Array> {
+  let n = 0;
+  try {
+    for (const frame of frames) {
+      if (failure && n === failure.events) throw failure.error;
+      yield frame;
+      n++;
+    }
+    // A fault scripted past the last event still fires, after it.
+    if (failure) throw failure.error;
+  } catch (err) {
+    yield exceptionFrame(codec, asBedrockError(err));
+  }
 }
