@@ -20,6 +20,9 @@ const claudeBody = {
   system: 'You are a careful assistant.',
   messages: [{ role: 'user', content: 'Name three rivers in Europe, one per line, and nothing else.' }],
 };
+// CountTokens takes no inferenceConfig, and the output limit does not count as input: the Converse
+// calls compared with it ask for few output tokens.
+const inferenceConfig = { maxTokens: 256 };
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
@@ -33,7 +36,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
     const counted = await count(haiku35, { converse: conversation });
     expect(counted.$metadata.httpStatusCode).toBe(200);
     expect(Number.isInteger(counted.inputTokens)).toBe(true);
-    const res = await client().send(new ConverseCommand({ modelId: haiku35, ...conversation } as any));
+    const res = await client().send(new ConverseCommand({ modelId: haiku35, ...conversation, inferenceConfig } as any));
     expect(counted.inputTokens).toBe(res.usage!.inputTokens);
     // …and changes with the input: the system prompt counts.
     const noSystem = await count(haiku35, { converse: { messages: conversation.messages } });
@@ -43,7 +46,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
   awsIt('counts tools in a converse input as Converse does', async () => {
     const input = { messages: [user('Weather in Oslo?')], toolConfig: { tools: [weatherTool] } };
     const counted = await count(haiku35, { converse: input });
-    const res = await client().send(new ConverseCommand({ modelId: haiku35, ...input } as any));
+    const res = await client().send(new ConverseCommand({ modelId: haiku35, ...input, inferenceConfig } as any));
     expect(counted.inputTokens).toBe(res.usage!.inputTokens);
     const bare = await count(haiku35, { converse: { messages: input.messages } });
     expect(counted.inputTokens!).toBeGreaterThan(bare.inputTokens!);
@@ -59,7 +62,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
   awsIt('counts the bare id of a profile-only model that counts (Sonnet 4.5: users measured, evidence §5)', async () => {
     await requireModel('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     const counted = await count('anthropic.claude-sonnet-4-5-20250929-v1:0', { converse: conversation });
-    const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ...conversation } as any));
+    const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ...conversation, inferenceConfig } as any));
     expect(counted.inputTokens).toBe(res.usage!.inputTokens);
   });
 

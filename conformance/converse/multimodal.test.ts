@@ -47,17 +47,17 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   );
 
   awsIt('takes a document without citations and answers plain text', async () => {
-    const res = await converse({ modelId: claude, messages: [user(doc('policy'), 'How many days of leave?')] });
+    const res = await converse({ modelId: claude, messages: [user(doc('policy'), 'How many days of leave?')], inferenceConfig: { maxTokens: 256 } });
     expect(res.output!.message!.content!.every((b) => typeof b.text === 'string')).toBe(true);
-    const off = await converse({ modelId: claude, messages: [user(doc('policy', POLICY, false), 'How many days of leave?')] });
+    const off = await converse({ modelId: claude, messages: [user(doc('policy', POLICY, false), 'How many days of leave?')], inferenceConfig: { maxTokens: 256 } });
     expect(off.output!.message!.content!.some((b) => b.citationsContent)).toBe(false);
     // The document is input.
-    const bare = await converse({ modelId: claude, messages: [user('How many days of leave?')] });
+    const bare = await converse({ modelId: claude, messages: [user('How many days of leave?')], inferenceConfig: { maxTokens: 256 } });
     expect(res.usage!.inputTokens!).toBeGreaterThan(bare.usage!.inputTokens!);
   });
 
   awsIt('with citations enabled, Claude answers a citationsContent block quoting the document', async () => {
-    const res = await converse({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')] });
+    const res = await converse({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')], inferenceConfig: { maxTokens: 256 } });
     expect(res.stopReason).toBe('end_turn');
     const cited = res.output!.message!.content!.filter((b) => b.citationsContent).map((b) => b.citationsContent!);
     expect(cited.length).toBeGreaterThan(0);
@@ -110,7 +110,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   });
 
   awsIt('accepts names with single spaces, hyphens, parentheses, brackets and underscores (langchain-aws citations capture)', async () => {
-    const res = await converse({ modelId: claude, messages: [user(doc('Q3 report-(final) [v2]'), doc('company_policy', 'other text'), 'Summarize.')] });
+    const res = await converse({ modelId: claude, messages: [user(doc('Q3 report-(final) [v2]'), doc('company_policy', 'other text'), 'Summarize.')], inferenceConfig: { maxTokens: 256 } });
     expect(answerText(res).length).toBeGreaterThan(0);
   });
 
@@ -123,7 +123,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   awsIt('refuses more than 5 documents, takes 5 (generative-ai-use-cases#1685)', async () => {
     const docs = (n: number) => Array.from({ length: n }, (_, i) => doc(`doc ${i + 1}`, `Text number ${i + 1}.`));
     expect(await refusal({ modelId: claude, messages: [user(...docs(6), 'Summarize.')] })).toBe("You can't include more than 5 documents in a request.");
-    const ok = await converse({ modelId: claude, messages: [user(...docs(5), 'Summarize.')] });
+    const ok = await converse({ modelId: claude, messages: [user(...docs(5), 'Summarize.')], inferenceConfig: { maxTokens: 256 } });
     expect(ok.stopReason).toBe('end_turn');
   });
 

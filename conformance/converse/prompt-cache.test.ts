@@ -30,7 +30,7 @@ describe('Converse cache points', () => {
   });
 
   awsIt('reports nothing cached for a prefix under the minimum, and the stream agrees', async () => {
-    const res = await t.h2.send(new ConverseStreamCommand({ modelId, system: [{ text: 'Short.' }, { cachePoint: { type: 'default' } }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    const res = await t.h2.send(new ConverseStreamCommand({ modelId, system: [{ text: 'Short.' }, { cachePoint: { type: 'default' } }], messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { maxTokens: 256 } }));
     let usage: any;
     for await (const event of res.stream!) if (event.metadata) usage = event.metadata.usage;
     expect(usage).toMatchObject({ cacheReadInputTokens: 0, cacheWriteInputTokens: 0 });

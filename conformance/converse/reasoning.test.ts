@@ -96,7 +96,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
 
   awsIt('reasoning tokens are output: usage adds them up', async () => {
     const plain = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 256 } });
-    const thought = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
+    // Thinking needs maxTokens above budget_tokens, itself at least 1024: the budget plus 256 for the answer.
+    const thought = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 1024 + 256 }, additionalModelRequestFields: thinking });
     expect(thought.usage!.outputTokens!).toBeGreaterThan(plain.usage!.outputTokens!);
     expect(thought.usage!.totalTokens).toBe(thought.usage!.inputTokens! + thought.usage!.outputTokens!);
   });

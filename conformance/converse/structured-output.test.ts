@@ -21,7 +21,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('structured output over %s', (protocol
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
 
   awsIt('answers with JSON valid against the requested schema', async () => {
-    const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', messages, outputConfig }));
+    const res = await client().send(new ConverseCommand({ modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', messages, outputConfig, inferenceConfig: { maxTokens: 256 } }));
     const text = res.output!.message!.content![0].text!;
     const value = JSON.parse(text);
     expect(violations(schema, value)).toEqual([]);

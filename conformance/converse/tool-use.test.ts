@@ -29,7 +29,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     async (modelId) => {
       await requireModel(modelId);
       const question = user('What is the weather in Paris, in celsius?');
-      const first = await converse({ modelId, messages: [question], toolConfig: { tools: [weatherTool] } });
+      const first = await converse({ modelId, messages: [question], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [weatherTool] } });
       expect(first.stopReason).toBe('tool_use');
       const content = first.output!.message!.content!;
       const uses = content.filter((b) => b.toolUse).map((b) => b.toolUse!);
@@ -45,6 +45,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
       const second = await converse({
         modelId,
         messages: [question, { role: 'assistant', content }, { role: 'user', content: results }],
+        inferenceConfig: { maxTokens: 256 },
         toolConfig: { tools: [weatherTool] },
       });
       expect(second.stopReason).toBe('end_turn');
@@ -135,12 +136,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
   );
 
   awsIt('answers a tool result given as text and status error as well', async () => {
-    const first = await converse({ modelId: claude, messages: [user('Time in Tokyo?')], toolConfig: { tools: [timeTool] } });
+    const first = await converse({ modelId: claude, messages: [user('Time in Tokyo?')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [timeTool] } });
     const content = first.output!.message!.content!;
     const id = content.find((b) => b.toolUse)!.toolUse!.toolUseId!;
     const res = await converse({
       modelId: claude,
       messages: [user('Time in Tokyo?'), { role: 'assistant', content }, user({ toolResult: { toolUseId: id, content: [{ text: 'zone not found' }], status: 'error' } })],
+      inferenceConfig: { maxTokens: 256 },
       toolConfig: { tools: [timeTool] },
     });
     expect(res.stopReason).toBe('end_turn');
@@ -148,6 +150,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     const events = await stream({
       modelId: claude,
       messages: [user('Time in Tokyo?'), assistant(...content), user({ toolResult: { toolUseId: id, content: [{ text: 'zone not found' }] } })],
+      inferenceConfig: { maxTokens: 256 },
       toolConfig: { tools: [timeTool] },
     });
     expect(events.map(([k]) => k)).not.toContain('contentBlockStart');

@@ -10,7 +10,7 @@ const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
 const thinkingModel = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 const VERSION = 'bedrock-2023-05-31';
 const ask = (content: unknown, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ anthropic_version: VERSION, max_tokens: 300, messages: [{ role: 'user', content }], ...extra });
+  JSON.stringify({ anthropic_version: VERSION, max_tokens: 256, messages: [{ role: 'user', content }], ...extra });
 const weather = {
   tools: [
     {
@@ -39,7 +39,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
   };
 
   awsIt('answers with the native body, keys in wire order (capture messages-api)', async () => {
-    const body = await invoke(ask('Can you explain LLMs in plain English?'));
+    // The capture's answer to this question took 246 output tokens, and the test wants end_turn.
+    const body = await invoke(ask('Can you explain LLMs in plain English?', { max_tokens: 300 }));
     expect(Object.keys(body)).toEqual(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'usage']);
     expect(body.id).toMatch(/^msg_bdrk_01[0-9A-Za-z]{22}$/);
     expect(body).toMatchObject({ type: 'message', role: 'assistant', model: 'claude-3-haiku-20240307', stop_reason: 'end_turn', stop_sequence: null });
@@ -116,7 +117,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
   });
 
   awsIt('thinks first when thinking is enabled (signature; thinking_delta then signature_delta)', async () => {
-    const req = ask('hi', { max_tokens: 2000, thinking: { type: 'enabled', budget_tokens: 1024 } });
+    // max_tokens must exceed budget_tokens, itself at least 1024: the budget plus 256 for the answer.
+    const req = ask('hi', { max_tokens: 1024 + 256, thinking: { type: 'enabled', budget_tokens: 1024 } });
     const body = await invoke(req, thinkingModel);
     expect(Object.keys(body.content[0])).toEqual(['type', 'thinking', 'signature']);
     expect(body.content[0].signature.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
 
   awsIt('answers with the native keys in order and the conversation so far', async () => {
     const history = [{ role: 'USER', message: 'Who discovered gravity?' }, { role: 'CHATBOT', message: 'Isaac Newton.' }];
-    const body = await invoke({ message: 'When?', chat_history: history, max_tokens: 500 });
+    const body = await invoke({ message: 'When?', chat_history: history, max_tokens: 256 });
     expect(Object.keys(body)).toEqual(['response_id', 'text', 'generation_id', 'chat_history', 'finish_reason']);
     expect(body.finish_reason).toBe('COMPLETE');
     expect(body.chat_history).toEqual([...history, { role: 'USER', message: 'When?' }, { role: 'CHATBOT', message: body.text }]);
@@ -39,13 +39,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
   });
 
   awsIt('calls tools, then answers their results', async () => {
-    const body = await invoke({ message: 'Weather in Paris?', tools: [weatherTool] });
+    const body = await invoke({ message: 'Weather in Paris?', tools: [weatherTool], max_tokens: 256 });
     expect(Object.keys(body)).toEqual(['response_id', 'text', 'generation_id', 'chat_history', 'finish_reason', 'tool_calls']);
     expect(body.tool_calls).toHaveLength(1);
     expect(Object.keys(body.tool_calls[0])).toEqual(['name', 'parameters']);
     expect(body.tool_calls[0].name).toBe('get_weather');
     expect(typeof body.tool_calls[0].parameters.city).toBe('string');
-    const answered = await invoke({ message: '', tools: [weatherTool], tool_results: [{ call: body.tool_calls[0], outputs: [{ text: 'sunny' }] }] });
+    const answered = await invoke({ message: '', tools: [weatherTool], tool_results: [{ call: body.tool_calls[0], outputs: [{ text: 'sunny' }] }], max_tokens: 256 });
     expect(answered.tool_calls).toBeUndefined();
     expect(answered.text.length).toBeGreaterThan(0);
   });

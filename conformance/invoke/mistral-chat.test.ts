@@ -22,7 +22,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
   const invoke = async (body: unknown, id = modelId) => json((await client().send(new InvokeModelCommand({ modelId: id, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
 
   awsIt('answers with choices[{index, message, stop_reason}]', async () => {
-    const body = await invoke({ messages, max_tokens: 400, temperature: 0.5, top_p: 0.9 });
+    const body = await invoke({ messages, max_tokens: 256, temperature: 0.5, top_p: 0.9 });
     expect(Object.keys(body)).toEqual(['choices']);
     expect(Object.keys(body.choices[0])).toEqual(['index', 'message', 'stop_reason']);
     expect(body.choices[0].index).toBe(0);
@@ -44,7 +44,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
   });
 
   awsIt('calls a tool: tool_calls with a JSON-string arguments, stop_reason tool_calls', async () => {
-    const body = await invoke({ messages, tools, tool_choice: 'any' });
+    const body = await invoke({ messages, tools, tool_choice: 'any', max_tokens: 256 });
     const choice = body.choices[0];
     expect(choice.stop_reason).toBe('tool_calls');
     expect(Object.keys(choice.message)).toEqual(['role', 'content', 'tool_calls']);
@@ -64,6 +64,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
         { role: 'tool', tool_call_id: 'v6RMMiRlT7ygYkT4uULjtg', content: '{"song":"Elemental Hotel"}' },
       ],
       tools,
+      max_tokens: 256,
     });
     expect(body.choices[0].stop_reason).toBe('stop');
     expect(body.choices[0].message.content.length).toBeGreaterThan(0);
@@ -84,7 +85,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
   });
 
   awsIt('streams a tool call whole in one last chunk', async () => {
-    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ messages, tools, tool_choice: 'any' }) }));
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ messages, tools, tool_choice: 'any', max_tokens: 256 }) }));
     const events = await chunks(res.body);
     expect(events).toHaveLength(1);
     expect(events[0].choices[0].stop_reason).toBe('tool_calls');

@@ -16,7 +16,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
   const invoke = async (body: unknown, id = modelId) => json((await client().send(new InvokeModelCommand({ modelId: id, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
 
   awsIt('answers with outputs[{text, stop_reason}]', async () => {
-    const body = await invoke({ prompt, max_tokens: 400, temperature: 0.5 });
+    const body = await invoke({ prompt, max_tokens: 256, temperature: 0.5 });
     expect(Object.keys(body)).toEqual(['outputs']);
     expect(body.outputs).toHaveLength(1);
     expect(Object.keys(body.outputs[0])).toEqual(['text', 'stop_reason']);

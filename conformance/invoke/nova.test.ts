@@ -29,7 +29,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
 
   awsIt('answers with the native body, keys in wire order, usage agreeing with the headers', async () => {
     const res = await client().send(
-      new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: ask('Say this is a test', { inferenceConfig: { maxTokens: 500, temperature: 0.7, topP: 0.9 } }) }),
+      new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: ask('Say this is a test', { inferenceConfig: { maxTokens: 256, temperature: 0.7, topP: 0.9 } }) }),
     );
     const body = json(res.body);
     expect(Object.keys(body)).toEqual(['output', 'stopReason', 'usage']);
@@ -132,6 +132,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
         { role: 'user', content: [{ toolResult: { toolUseId: 'a385bacb-2011-4f60-b0d3-1455602f4438', content: [{ json: { temp: 12 } }] } }] },
       ],
       toolConfig: weatherTool,
+      inferenceConfig: { maxTokens: 256 },
     });
     const res = json((await client().send(new InvokeModelCommand({ modelId, body }))).body);
     expect(res.stopReason).toBe('end_turn');

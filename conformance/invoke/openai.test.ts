@@ -51,7 +51,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('OpenAI gpt-oss over %s', (protocol) =
   });
 
   awsIt('calls a tool with tool_calls and finish_reason tool_calls', async () => {
-    const body = await invoke({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool] });
+    const body = await invoke({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool], max_completion_tokens: 256 });
     expect(body.choices[0].finish_reason).toBe('tool_calls');
     const message = body.choices[0].message;
     expect(Object.keys(message)).toEqual(['annotations', 'content', 'refusal', 'role', 'tool_calls']);
@@ -61,6 +61,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('OpenAI gpt-oss over %s', (protocol) =
     const answered = await invoke({
       messages: [{ role: 'user', content: 'Weather in Paris?' }, { role: 'assistant', content: null, tool_calls: message.tool_calls }, { role: 'tool', tool_call_id: message.tool_calls[0].id, content: 'sunny' }],
       tools: [weatherTool],
+      max_completion_tokens: 256,
     });
     expect(answered.choices[0].finish_reason).toBe('stop');
   });

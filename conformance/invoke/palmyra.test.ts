@@ -36,7 +36,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Palmyra over %s', (protocol) => {
 
   awsIt('calls tools', async () => {
     const tool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } };
-    const body = await invoke({ messages: [{ role: 'user', content: 'look it up' }], tools: [tool] });
+    const body = await invoke({ messages: [{ role: 'user', content: 'look it up' }], tools: [tool], max_tokens: 256 });
     expect(body.choices[0].finish_reason).toBe('tool_calls');
     expect(body.choices[0].message.tool_calls[0].function.name).toBe('lookup');
   });

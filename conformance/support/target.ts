@@ -8,6 +8,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, TestRunner } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+import { withCostReport } from './cost-report.js';
 import { attachSnapshots, snapshotMode, useSnapshots } from './snapshots.js';
 
 export type TargetName = 'emulator' | 'aws';
@@ -90,7 +91,7 @@ export function useTarget(options: EmulatorOptions = {}): TestTarget {
     if (TARGET === 'aws') {
       common = awsConfig();
     } else {
-      emulator = await startEmulator(options);
+      emulator = await startEmulator(withCostReport(options));
       url = emulator.url;
       common = { region: 'us-east-1', endpoint: emulator.url, credentials, maxAttempts: 1 };
     }
