@@ -59,6 +59,14 @@ describe('ListFoundationModels / GetFoundationModel', () => {
     expect(res.modelDetails?.modelArn).toBe('arn:aws:bedrock:us-west-2::foundation-model/amazon.titan-text-express-v1');
   });
 
+  // The part of the test above that needs no second region: a foundation-model ARN in the client's own region.
+  awsIt('reads a model by its foundation-model ARN', async () => {
+    await requireModel('amazon.titan-text-express-v1');
+    const arn = 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1';
+    const res = await t.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: arn }));
+    expect(res.modelDetails).toMatchObject({ modelArn: arn, modelId: 'amazon.titan-text-express-v1', providerName: 'Amazon' });
+  });
+
   awsIt('refuses an unknown model', async () => {
     const err = await failure(() => t.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: 'nope.nope-v1' })));
     expect(err.name).toBe('ValidationException');
@@ -88,6 +96,20 @@ describe('ListInferenceProfiles / GetInferenceProfile', () => {
     expect(res.createdAt).toBeInstanceOf(Date);
     expect(res.inferenceProfileArn).toBe('arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0');
     expect(res.models![0].modelArn).toMatch(/^arn:aws:bedrock:us-[a-z]+-\d::foundation-model\/anthropic\.claude-3-7-sonnet-20250219-v1:0$/);
+  });
+
+  // The same read in any account: the account number in the ARN is the caller's.
+  awsIt('reads a system profile whose models are foundation-model ARNs', async () => {
+    await requireModel('us.anthropic.claude-3-7-sonnet-20250219-v1:0');
+    const id = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
+    const res = await t.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: id }));
+    expect(res.inferenceProfileId).toBe(id);
+    expect(res.type).toBe('SYSTEM_DEFINED');
+    expect(res.status).toBe('ACTIVE');
+    expect(res.createdAt).toBeInstanceOf(Date);
+    expect(res.inferenceProfileArn).toMatch(/^arn:aws:bedrock:us-east-1:\d{12}:inference-profile\/us\.anthropic\.claude-3-7-sonnet-20250219-v1:0$/);
+    expect(res.models!.length).toBeGreaterThan(1);
+    for (const m of res.models!) expect(m.modelArn).toMatch(/^arn:aws:bedrock:us-[a-z]+-\d::foundation-model\/anthropic\.claude-3-7-sonnet-20250219-v1:0$/);
   });
 
   awsIt('refuses an unknown profile with 404', async () => {

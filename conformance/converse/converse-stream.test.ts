@@ -4,9 +4,9 @@
 // converse-stream__anthropic.claude-3-sonnet-20240229-v1_0__tool_use, converse__langchain-aws__citations).
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect } from 'vitest';
-import { failure, useEmulator } from '../support/emulator.js';
-import { emulatorIt } from '../support/markers.js';
-import { calls, collect, fixtureName, fixturesDir, rawFrames, rawPost, TOOLUSE_ID, unsortedPaths, user, weatherTool } from './helpers.js';
+import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
+import { calls, collect, fixtureName, fixturesDir, rawFrames, rawPost, schemaProblems, TOOLUSE_ID, unsortedPaths, user, weatherTool } from './helpers.js';
 
 const THROTTLED = 'Too many requests, please wait before trying again.';
 const STREAM_ERROR = 'The system encountered an unexpected error during processing. Try your request again.';
@@ -52,6 +52,41 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
     expect(input).toEqual(toolUse.input);
     // Blocks before the toolUse (Claude's preamble text) have no start event.
     for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
+  });
+
+  // The same sequence from a real model: the tool is named (toolChoice) so that the call is certain.
+  awsIt('streams a tool call: contentBlockStart only for the toolUse, its first input delta empty, the deltas joining to valid JSON', async () => {
+    await requireModel(claude);
+    const events = await stream({
+      modelId: claude,
+      messages: [user('What is the weather in Paris, in celsius?')],
+      inferenceConfig: { maxTokens: 256 },
+      toolConfig: { ...toolConfig, toolChoice: { tool: { name: 'get_weather' } } },
+    });
+    const kinds = events.map(([k]) => k);
+    expect(kinds[0]).toBe('messageStart');
+    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
+    expect(events.at(-2)![1].stopReason).toBe('tool_use');
+    const starts = events.filter(([k]) => k === 'contentBlockStart');
+    expect(starts).toHaveLength(1);
+    const [, start] = starts[0];
+    expect(start.start.toolUse.name).toBe('get_weather');
+    expect(start.start.toolUse.toolUseId).toMatch(TOOLUSE_ID);
+    const index = start.contentBlockIndex;
+    // The toolUse block: start, then its deltas, then its stop, with nothing of another block between.
+    const at = kinds.indexOf('contentBlockStart');
+    const stop = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === index);
+    const inner = events.slice(at + 1, stop);
+    expect(inner.length).toBeGreaterThan(1);
+    expect(inner.every(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index && v.delta.toolUse)).toBe(true);
+    const pieces = inner.map(([, v]) => v.delta.toolUse.input as string);
+    // The first input delta is the empty string (evidence §7).
+    expect(pieces[0]).toBe('');
+    expect(schemaProblems(JSON.parse(pieces.join('')), weatherTool.toolSpec.inputSchema.json)).toEqual([]);
+    // Blocks other than the toolUse carry text only, and have no start event.
+    for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
+    const meta = events.at(-1)![1];
+    expect(meta.usage.totalTokens).toBe(meta.usage.inputTokens + meta.usage.outputTokens);
   });
 
   emulatorIt('ends a stream with an exception the SDK raises, after some events (afterEvents: 3)', async () => {

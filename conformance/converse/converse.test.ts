@@ -31,6 +31,41 @@ const t = useEmulator({ fixtures: fixturesDir(files) });
 
 const REFUSED = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
 
+// The [aws] twins of the scripted tests assert only what any real answer satisfies. Their limits:
+// 256 output tokens for a one-sentence answer, 512 for DeepSeek R1, which reasons before it answers
+// and counts the reasoning as output (its capture spent about 300 tokens reasoning on a harder
+// question, converse__us.deepseek.r1-v1_0__reasoning).
+const SHORT = 'Say hello in one short sentence.';
+const limitFor = (modelId: string) => (modelId === 'us.deepseek.r1-v1:0' ? 512 : 256);
+// A request a real model cannot finish in 3 tokens.
+const LONG = 'Write a detailed, multi-paragraph history of the Roman Empire.';
+// Every answer to this has a comma within its first words ("1, 2, …", "Here is the count: 1, …"),
+// and so has the emulator's built-in canned text. Claude 3.5 Haiku is not scripted in this file,
+// so the emulator answers it with that text.
+const COUNT = 'Count from 1 to 10, separated by commas.';
+const counter = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+
+/** The event-order checks of ConverseStream (evidence §7), for any answer made of text or reasoning blocks. */
+function expectTextStreamOrder(events: Array<[string, any]>) {
+  const kinds = events.map(([k]) => k);
+  // messageStart → deltas → contentBlockStop per block → messageStop → metadata; no
+  // contentBlockStart for text or reasoning (evidence §7, event order).
+  expect(kinds[0]).toBe('messageStart');
+  expect(events[0][1]).toEqual({ role: 'assistant' });
+  expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
+  expect(kinds).not.toContain('contentBlockStart');
+  const body = kinds.slice(1, -2);
+  expect(body.every((k) => k === 'contentBlockDelta' || k === 'contentBlockStop')).toBe(true);
+  // each block: its deltas, then its stop, indices ascending from 0
+  const indices = events.filter(([k]) => k === 'contentBlockStop').map(([, v]) => v.contentBlockIndex);
+  expect(indices).toEqual(indices.map((_, i) => i));
+  for (const [k, v] of events) if (k === 'contentBlockDelta') expect(indices).toContain(v.contentBlockIndex);
+  const stops = kinds.flatMap((k, i) => (k === 'contentBlockStop' ? [i] : []));
+  events.forEach(([k, v], i) => {
+    if (k === 'contentBlockDelta') expect(i).toBeLessThan(stops[v.contentBlockIndex]);
+  });
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
@@ -51,28 +86,40 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
   });
 
+  awsIt.each(FAMILIES)('%s answers through Converse: assistant text, end_turn, usage adding up, integer latency (%s)', async (modelId) => {
+    await requireModel(modelId);
+    const res = await converse({ modelId, messages: [user(SHORT)], inferenceConfig: { maxTokens: limitFor(modelId) } });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(res.output?.message?.role).toBe('assistant');
+    expect(answerText(res).trim().length).toBeGreaterThan(0);
+    expect(res.stopReason).toBe('end_turn');
+    const { inputTokens, outputTokens, totalTokens } = res.usage!;
+    expect(inputTokens).toBeGreaterThan(0);
+    expect(outputTokens).toBeGreaterThan(0);
+    expect(totalTokens).toBe(inputTokens! + outputTokens!);
+    expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
+  });
+
   emulatorIt.each(FAMILIES)('%s answers through ConverseStream in event order (%s)', async (modelId, base) => {
     const events = await stream({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
-    const kinds = events.map(([k]) => k);
-    // messageStart → deltas → contentBlockStop per block → messageStop → metadata; no
-    // contentBlockStart for text or reasoning (evidence §7, event order).
-    expect(kinds[0]).toBe('messageStart');
-    expect(events[0][1]).toEqual({ role: 'assistant' });
-    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
-    expect(kinds).not.toContain('contentBlockStart');
-    const body = kinds.slice(1, -2);
-    expect(body.every((k) => k === 'contentBlockDelta' || k === 'contentBlockStop')).toBe(true);
-    // each block: its deltas, then its stop, indices ascending from 0
-    const indices = events.filter(([k]) => k === 'contentBlockStop').map(([, v]) => v.contentBlockIndex);
-    expect(indices).toEqual(indices.map((_, i) => i));
-    for (const [k, v] of events) if (k === 'contentBlockDelta') expect(indices).toContain(v.contentBlockIndex);
-    const stops = kinds.flatMap((k, i) => (k === 'contentBlockStop' ? [i] : []));
-    events.forEach(([k, v], i) => {
-      if (k === 'contentBlockDelta') expect(i).toBeLessThan(stops[v.contentBlockIndex]);
-    });
+    expectTextStreamOrder(events);
     expect(streamedText(events).trim()).toBe(scripted(base));
     expect(events.at(-2)![1].stopReason).toBe('end_turn');
     const meta = events.at(-1)![1];
+    expect(meta.usage.totalTokens).toBe(meta.usage.inputTokens + meta.usage.outputTokens);
+    expect(Number.isInteger(meta.metrics.latencyMs)).toBe(true);
+  });
+
+  // gpt-oss streams on ConverseStream since 2025-08 (langchain-aws#588: "Bedrock now supports
+  // streaming (with tool calls) for these models"; it refused in the first days, #573).
+  awsIt.each(FAMILIES)('%s answers through ConverseStream in event order, usage adding up (%s)', async (modelId) => {
+    await requireModel(modelId);
+    const events = await stream({ modelId, messages: [user(SHORT)], inferenceConfig: { maxTokens: limitFor(modelId) } });
+    expectTextStreamOrder(events);
+    expect(streamedText(events).trim().length).toBeGreaterThan(0);
+    expect(events.at(-2)![1].stopReason).toBe('end_turn');
+    const meta = events.at(-1)![1];
+    expect(meta.usage.outputTokens).toBeGreaterThan(0);
     expect(meta.usage.totalTokens).toBe(meta.usage.inputTokens + meta.usage.outputTokens);
     expect(Number.isInteger(meta.metrics.latencyMs)).toBe(true);
   });
@@ -115,6 +162,25 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(long.usage!.outputTokens).toBe(short.usage!.outputTokens);
   });
 
+  awsIt('carries a multi-turn conversation with a system prompt: an assistant answer, the earlier turns counted as input', async () => {
+    const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
+    await requireModel(modelId);
+    const inferenceConfig = { maxTokens: 256 };
+    const short = await converse({ modelId, messages: [user('What is the capital of France?')], inferenceConfig });
+    const long = await converse({
+      modelId,
+      system: [{ text: 'You are a terse geography tutor who answers in one word.' }],
+      messages: [user('What is the capital of France?'), assistant('Paris.'), user('And of Italy?')],
+      inferenceConfig,
+    });
+    expect(long.output?.message?.role).toBe('assistant');
+    expect(answerText(long).trim().length).toBeGreaterThan(0);
+    expect(long.stopReason).toBe('end_turn');
+    // The system prompt and the earlier turns are input: more of them, more input tokens.
+    expect(long.usage!.inputTokens!).toBeGreaterThan(short.usage!.inputTokens!);
+    for (const { usage } of [short, long]) expect(usage!.totalTokens).toBe(usage!.inputTokens! + usage!.outputTokens!);
+  });
+
   emulatorIt('cuts the answer at maxTokens with stopReason max_tokens and outputTokens = maxTokens', async () => {
     const modelId = 'amazon.nova-lite-v1:0';
     const full = await converse({ modelId, messages: [user('hi')] });
@@ -128,6 +194,24 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(events.at(-1)![1].usage.outputTokens).toBe(3);
   });
 
+  // Bedrock reports the limit itself as outputTokens when it cuts (Titan, Llama and Nova InvokeModel
+  // do the same in their [aws] tests).
+  awsIt.each([['anthropic.claude-3-haiku-20240307-v1:0'], ['amazon.nova-lite-v1:0']])(
+    '%s cuts the answer at maxTokens 3 with stopReason max_tokens and outputTokens 3, in both operations',
+    async (modelId) => {
+      await requireModel(modelId);
+      const input = { modelId, messages: [user(LONG)], inferenceConfig: { maxTokens: 3 } };
+      const res = await converse(input);
+      expect(res.stopReason).toBe('max_tokens');
+      expect(res.usage!.outputTokens).toBe(3);
+      expect(res.usage!.totalTokens).toBe(res.usage!.inputTokens! + 3);
+      const events = await stream(input);
+      expectTextStreamOrder(events);
+      expect(events.at(-2)![1].stopReason).toBe('max_tokens');
+      expect(events.at(-1)![1].usage.outputTokens).toBe(3);
+    },
+  );
+
   emulatorIt('stops at a stop sequence with stop_sequence, the sequence left out', async () => {
     const modelId = 'mistral.mistral-large-2402-v1:0';
     const res = await converse({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } });
@@ -136,6 +220,18 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     const events = await stream({ modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } });
     expect(events.at(-2)![1].stopReason).toBe('stop_sequence');
     expect(streamedText(events)).toBe(answerText(res));
+  });
+
+  awsIt('stops at a stop sequence with stop_sequence, the sequence left out, in both operations', async () => {
+    await requireModel(counter);
+    const input = { modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] } };
+    const res = await converse(input);
+    expect(res.stopReason).toBe('stop_sequence');
+    expect(answerText(res)).not.toContain(',');
+    const events = await stream(input);
+    expectTextStreamOrder(events);
+    expect(events.at(-2)![1].stopReason).toBe('stop_sequence');
+    expect(streamedText(events)).not.toContain(',');
   });
 
   emulatorIt('returns additionalModelResponseFields for ["/stop_sequence"] on Claude (evidence §7)', async () => {
@@ -151,6 +247,24 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(events.at(-2)).toEqual(['messageStop', { stopReason: 'stop_sequence', additionalModelResponseFields: { stop_sequence: 'Nothing' } }]);
     // without the paths, no such member
     const plain = await converse({ modelId, messages: [user('hi')] });
+    expect(plain.additionalModelResponseFields).toBeUndefined();
+  });
+
+  awsIt('returns additionalModelResponseFields for ["/stop_sequence"] on Claude: the sequence hit, else null (evidence §7)', async () => {
+    await requireModel(counter);
+    const paths = ['/stop_sequence'];
+    const hit = await converse({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
+    expect(hit.stopReason).toBe('stop_sequence');
+    expect(hit.additionalModelResponseFields).toEqual({ stop_sequence: ',' });
+    // null when the answer ended on its own or at the limit, not on a sequence (evidence §7)
+    const miss = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 256 }, additionalModelResponseFieldPaths: paths });
+    expect(['end_turn', 'max_tokens']).toContain(miss.stopReason);
+    expect(miss.additionalModelResponseFields).toEqual({ stop_sequence: null });
+    // in streams it rides on messageStop
+    const events = await stream({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
+    expect(events.at(-2)).toEqual(['messageStop', { stopReason: 'stop_sequence', additionalModelResponseFields: { stop_sequence: ',' } }]);
+    // without the paths, no such member
+    const plain = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 256 } });
     expect(plain.additionalModelResponseFields).toBeUndefined();
   });
 });

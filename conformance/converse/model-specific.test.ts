@@ -13,6 +13,7 @@ const sonnet5 = 'us.anthropic.claude-sonnet-5';
 const claude37 = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 const question = [user('What is the smallest positive integer n such that n! is divisible by 10^6?')];
 const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));
+const SHORT_QUESTION = 'Say hello in one short sentence.';
 
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel('anthropic.claude-3-haiku-20240307-v1:0');
@@ -31,6 +32,26 @@ describe('usage keys of a 2026 Claude (evidence §7, "Usage keys vary")', () => 
     const usage = decode(res.bytes).usage;
     expect(Object.keys(usage)).toEqual(['cacheReadInputTokenCount', 'cacheReadInputTokens', 'inputTokens', 'outputTokens', 'serverToolUsage', 'totalTokens']);
     expect([usage.cacheReadInputTokenCount, usage.cacheReadInputTokens]).toEqual([0, 0]);
+  });
+});
+
+describe('usage of a 2026 Claude through the SDK', () => {
+  const { converse, stream } = calls(() => t.h2);
+  // What the SDK shows of the usage above (it drops serverToolUsage and cacheReadInputTokenCount,
+  // members its model lacks): totals that add up, and no cached input without a cache point.
+  awsIt('Sonnet 5 usage adds up on both operations, nothing read from cache', async () => {
+    await requireModel(sonnet5);
+    const input = { modelId: sonnet5, messages: [user(SHORT_QUESTION)], inferenceConfig: { maxTokens: 64 } };
+    const res = await converse(input);
+    const usage = res.usage!;
+    expect(usage.cacheReadInputTokens ?? 0).toBe(0);
+    expect(usage.cacheWriteInputTokens ?? 0).toBe(0);
+    expect(usage.totalTokens).toBe(usage.inputTokens! + usage.outputTokens!);
+    const events = await stream(input);
+    const meta = events.at(-1)!;
+    expect(meta[0]).toBe('metadata');
+    expect(meta[1].usage.cacheReadInputTokens ?? 0).toBe(0);
+    expect(meta[1].usage.totalTokens).toBe(meta[1].usage.inputTokens + meta[1].usage.outputTokens);
   });
 });
 

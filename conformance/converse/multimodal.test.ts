@@ -97,6 +97,33 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
     expect(streamText).toBe(converseText);
   });
 
+  // The capture's model and request (converse__langchain-aws__citations: Claude Sonnet 5, 78 output
+  // tokens); the answer's wording is the model's, the block structure is Bedrock's.
+  awsIt('in a stream, each cited span is its own block: a citation delta, then its text, no contentBlockStart (capture)', async () => {
+    const modelId = 'us.anthropic.claude-sonnet-5';
+    await requireModel(modelId);
+    const events = await stream({ modelId, messages: [user(doc('company_policy', POLICY, true), 'How many days of annual leave do employees get?')], inferenceConfig: { maxTokens: 256 } });
+    const kinds = events.map(([k]) => k);
+    expect(kinds[0]).toBe('messageStart');
+    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
+    expect(kinds).not.toContain('contentBlockStart');
+    expect(events.at(-2)![1].stopReason).toBe('end_turn');
+    const citations = events.filter(([k, v]) => k === 'contentBlockDelta' && v.delta.citation);
+    expect(citations.length).toBeGreaterThan(0);
+    for (const [, v] of citations) {
+      const index = v.contentBlockIndex;
+      const block = events.filter(([k, e]) => k === 'contentBlockDelta' && e.contentBlockIndex === index).map(([, e]) => e.delta);
+      // The citation comes first in its block, then text deltas for the same index (capture).
+      expect(block[0].citation).toBeDefined();
+      expect(block.slice(1).length).toBeGreaterThan(0);
+      expect(block.slice(1).every((d) => typeof d.text === 'string')).toBe(true);
+      const { location, sourceContent, title } = block[0].citation;
+      expect(title).toBe('company_policy');
+      expect(location.documentChar.documentIndex).toBe(0);
+      expect(sourceContent.map((s: any) => s.text).join('')).toBe(POLICY.slice(location.documentChar.start, location.documentChar.end));
+    }
+  });
+
   awsIt('a document needs a text block beside it (ModelOps table, litellm log)', async () => {
     expect(await refusal({ modelId: claude, messages: [user(doc('policy'))] })).toBe(
       'A text block must be included when using documents. Add a text block and retry your request.',

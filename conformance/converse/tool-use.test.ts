@@ -63,6 +63,16 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     expect(id(a)).not.toBe(id(b));
   });
 
+  awsIt('each call gets fresh toolUseIds', async () => {
+    // The tool is named so that both answers call it.
+    const input = { modelId: claude, messages: [user('What is the weather in Paris, in celsius?')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [weatherTool], toolChoice: { tool: { name: 'get_weather' } } } };
+    const id = (r: any) => r.output.message.content.find((x: any) => x.toolUse).toolUse.toolUseId;
+    const [a, b] = [await converse(input), await converse(input)];
+    expect(id(a)).toMatch(TOOLUSE_ID);
+    expect(id(b)).toMatch(TOOLUSE_ID);
+    expect(id(a)).not.toBe(id(b));
+  });
+
   awsIt('toolChoice tool forces the named tool, even when it is not the first (Claude, Nova)', async () => {
     for (const modelId of [claude, nova]) {
       const res = await converse({ modelId, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { ...both, toolChoice: { tool: { name: 'get_time' } } } });
@@ -130,6 +140,22 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
       const ok = await converse({ modelId, messages: [user('Hello')], toolConfig: { tools: [weatherTool] } });
       expect(ok.stopReason).toBe('tool_use');
       expect(await refusal('stream', { modelId, messages: [user('Hello')], toolConfig: { tools: [weatherTool] } })).toBe(
+        "This model doesn't support tool use in streaming mode.",
+      );
+    },
+  );
+
+  // The same models as above, without relying on the model choosing a tool for "Hello": Converse
+  // takes the toolConfig, ConverseStream refuses it (litellm log for Llama 4 Maverick, a strands
+  // note on Mistral Large, the capability table for Llama 3.1; evidence §3, §6).
+  awsIt.each([['us.meta.llama3-1-70b-instruct-v1:0'], ['us.meta.llama4-maverick-17b-instruct-v1:0'], ['mistral.mistral-large-2402-v1:0']])(
+    '%s takes tools in Converse, refuses them in ConverseStream',
+    async (modelId) => {
+      await requireModel(modelId);
+      const ok = await converse({ modelId, messages: [user('What is the weather in Paris, in celsius?')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [weatherTool] } });
+      expect(ok.$metadata.httpStatusCode).toBe(200);
+      expect(['tool_use', 'end_turn']).toContain(ok.stopReason);
+      expect(await refusal('stream', { modelId, messages: [user('Hello')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [weatherTool] } })).toBe(
         "This model doesn't support tool use in streaming mode.",
       );
     },

@@ -54,6 +54,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jurassic-2 over %s', (protocol) => {
     expect(body.completions[0].data.text).not.toContain('canned');
   });
 
+  // A completion model continues the list with a comma at once; so does the canned text.
+  awsIt('stops at a stop sequence with reason stop and the sequence, left out of the text', async () => {
+    const body = await invoke({ prompt: '1, 2, 3,', maxTokens: 50, stopSequences: [','] });
+    expect(body.completions[0].finishReason).toEqual({ reason: 'stop', sequence: ',' });
+    expect(body.completions[0].data.text).not.toContain(',');
+  });
+
   awsIt('returns numResults completions', async () => {
     const body = await invoke({ prompt: 'hi', maxTokens: 3, numResults: 2 });
     expect(body.completions).toHaveLength(2);

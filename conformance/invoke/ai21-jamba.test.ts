@@ -38,6 +38,22 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jamba over %s', (protocol) => {
     expect(two.usage.completion_tokens).toBe(8);
   });
 
+  // What real answers guarantee: a cut at max_tokens, a stop before the sequence (every answer to
+  // the counting request has a comma within its first words, and so has the canned text), one choice
+  // per n. Whether usage sums the n choices is not documented, so it is not compared.
+  awsIt('stops at max_tokens with length, at a stop sequence with stop, and answers n choices', async () => {
+    const long = [{ role: 'user', content: 'Write a detailed, multi-paragraph history of the Roman Empire.' }];
+    const cut = await invoke({ messages: long, max_tokens: 4 });
+    expect(cut.choices[0].finish_reason).toBe('length');
+    expect(cut.usage.completion_tokens).toBe(4);
+    const stopped = await invoke({ messages: [{ role: 'user', content: 'Count from 1 to 10, separated by commas.' }], max_tokens: 256, stop: [','] });
+    expect(stopped.choices[0].finish_reason).toBe('stop');
+    expect(stopped.choices[0].message.content).not.toContain(',');
+    const two = await invoke({ messages: long, max_tokens: 4, n: 2 });
+    expect(two.choices.map((c: any) => c.index)).toEqual([0, 1]);
+    expect(two.choices.map((c: any) => c.finish_reason)).toEqual(['length', 'length']);
+  });
+
   awsIt('calls tools with tool_calls', async () => {
     const body = await invoke({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool], max_tokens: 256 });
     const message = body.choices[0].message;
@@ -57,6 +73,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jamba over %s', (protocol) => {
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: last.usage.prompt_tokens, outputTokenCount: last.usage.completion_tokens });
     const text = events.slice(1).map((e) => e.choices[0].delta.content).join('');
     expect(text).toBe((await invoke({ messages: [{ role: 'user', content: 'hi' }] })).choices[0].message.content);
+  });
+
+  // Only the documented part of the stream (choices[].delta, FORMATS §10) and Bedrock's metrics on
+  // the last chunk (FORMATS §0); the chunk keys and Jamba's own stop_reason are not captured.
+  awsIt('streams choices[].delta chunks, a stop finish_reason, the metrics on the last chunk', async () => {
+    const events = await stream({ messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], max_tokens: 256 });
+    expect(events.length).toBeGreaterThan(1);
+    const deltas = events.flatMap((e) => e.choices ?? []).map((c: any) => c.delta);
+    expect(deltas.every((d: any) => typeof d === 'object' && d !== null)).toBe(true);
+    expect(deltas.map((d: any) => d.content ?? '').join('').length).toBeGreaterThan(0);
+    expect(events.flatMap((e) => e.choices ?? []).some((c: any) => c.finish_reason === 'stop')).toBe(true);
+    const metrics = events.at(-1)['amazon-bedrock-invocationMetrics'];
+    expect(metrics.outputTokenCount).toBeGreaterThan(0);
+    expect(events.slice(0, -1).every((e) => e['amazon-bedrock-invocationMetrics'] === undefined)).toBe(true);
   });
 
   awsIt('refuses bodies outside the documented ranges', async () => {

@@ -20,6 +20,10 @@ const weather = {
     },
   ],
 };
+// A request a real model cannot finish in 5 tokens; one whose every answer has a comma within its
+// first words (so has the emulator's canned text).
+const LONG = 'Write a detailed, multi-paragraph history of the Roman Empire.';
+const COUNT = 'Count from 1 to 10, separated by commas.';
 const signed = { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0' };
 const raw = (model: string, body: string) => fetch(`${t.url}/model/${encodeURIComponent(model)}/invoke`, { method: 'POST', headers: signed, body });
 
@@ -55,6 +59,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
     expect(a.usage).toEqual(b.usage);
   });
 
+  awsIt('takes a string or block content and a string or block system prompt, counting them alike', async () => {
+    const a = await invoke(ask('hello', { system: 'Be brief.', max_tokens: 20 }));
+    const b = await invoke(ask([{ type: 'text', text: 'hello' }], { system: [{ type: 'text', text: 'Be brief.' }], max_tokens: 20 }));
+    expect([a.type, b.type]).toEqual(['message', 'message']);
+    expect(a.usage.input_tokens).toBe(b.usage.input_tokens);
+  });
+
   emulatorIt('stops at max_tokens and at a stop sequence', async () => {
     const cut = await invoke(ask('hi', { max_tokens: 5 }));
     expect(cut).toMatchObject({ stop_reason: 'max_tokens', stop_sequence: null, usage: { output_tokens: 5 } });
@@ -62,6 +73,15 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
     expect(stopped.stop_reason).toBe('stop_sequence');
     expect(stopped.stop_sequence).toBe('bedrock');
     expect(stopped.content[0].text).not.toContain('bedrock');
+  });
+
+  awsIt('stops at max_tokens and at a stop sequence, which it names and leaves out', async () => {
+    const cut = await invoke(ask(LONG, { max_tokens: 5 }));
+    expect(cut).toMatchObject({ stop_reason: 'max_tokens', stop_sequence: null, usage: { output_tokens: 5 } });
+    const stopped = await invoke(ask(COUNT, { stop_sequences: [','] }));
+    expect(stopped.stop_reason).toBe('stop_sequence');
+    expect(stopped.stop_sequence).toBe(',');
+    expect(stopped.content[0].text).not.toContain(',');
   });
 
   emulatorIt('streams message_start … message_stop with the metrics on the last event', async () => {
@@ -81,6 +101,29 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
     const last = events.at(-1);
     expect(Object.keys(last)).toEqual(['type', 'amazon-bedrock-invocationMetrics']);
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: whole.usage.input_tokens, outputTokenCount: whole.usage.output_tokens });
+  });
+
+  // The captures' event sequence (FORMATS §1), without the emulator's text or counts. message_delta's
+  // output_tokens may differ from invocationMetrics.outputTokenCount (Claude 3.5 Sonnet captures), so
+  // they are not compared.
+  awsIt('streams message_start … message_stop with the metrics on the last event', async () => {
+    const events = await stream(ask('Say hello in one short sentence.'));
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('message_start');
+    expect(types.slice(1, 3)).toEqual(['content_block_start', 'content_block_delta']);
+    expect(types.slice(-4)).toEqual(['content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    expect(new Set(types.slice(2, -3))).toEqual(new Set(['content_block_delta']));
+    expect(Object.keys(events[0].message)).toEqual(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'usage']);
+    expect(events[0].message).toMatchObject({ role: 'assistant', content: [], stop_reason: null, stop_sequence: null });
+    expect(events[1]).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    const text = events.filter((e) => e.type === 'content_block_delta').map((e) => e.delta.text).join('');
+    expect(text.length).toBeGreaterThan(0);
+    const delta = events.at(-2);
+    expect(delta).toEqual({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: expect.any(Number) } });
+    const last = events.at(-1);
+    expect(Object.keys(last)).toEqual(['type', 'amazon-bedrock-invocationMetrics']);
+    expect(Object.keys(last['amazon-bedrock-invocationMetrics']).slice(0, 4)).toEqual(['inputTokenCount', 'outputTokenCount', 'invocationLatency', 'firstByteLatency']);
+    expect(last['amazon-bedrock-invocationMetrics'].inputTokenCount).toBe(events[0].message.usage.input_tokens);
   });
 
   awsIt('calls a tool: tool_use block, then input_json_delta pieces that rebuild the input', async () => {
@@ -151,6 +194,28 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
     expect(plain.headers.get('x-amzn-bedrock-cache-read-input-token-count')).toBeNull();
   });
 
+  // Claude 3.5 Haiku caches (capture invoke__anthropic.claude-3-5-haiku-20241022-v1_0__prompt-caching;
+  // Claude 3 Haiku does not). A fresh nonce leads the prefix so that no earlier run wrote it; the
+  // repeat reads it, or writes it again if the cache lost it: the same count either way. The
+  // X-Amzn-Bedrock-Cache-* headers are not visible through the SDK (the [emulator] test reads them).
+  awsIt('reports prompt caching: write, then read, in the body usage and the stream', async () => {
+    const haiku35 = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+    await requireModel(haiku35);
+    const nonce = `Run ${Date.now()}-${Math.random().toString(36).slice(2)}.`;
+    const system = [{ type: 'text', text: `${nonce} ${'All work and no play makes Jack a dull boy. '.repeat(300)}`, cache_control: { type: 'ephemeral' } }];
+    const req = ask('How do I write js?', { system, max_tokens: 32 });
+    const a = await invoke(req, haiku35);
+    expect(Object.keys(a.usage)).toEqual(['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens']);
+    expect(a.usage.cache_creation_input_tokens).toBeGreaterThan(2048);
+    expect(a.usage.cache_read_input_tokens).toBe(0);
+    const b = await invoke(req, haiku35);
+    expect(b.usage.input_tokens).toBe(a.usage.input_tokens);
+    expect(b.usage.cache_creation_input_tokens + b.usage.cache_read_input_tokens).toBe(a.usage.cache_creation_input_tokens);
+    const events = await stream(req, haiku35);
+    const usage = events[0].message.usage;
+    expect(usage.cache_creation_input_tokens + usage.cache_read_input_tokens).toBe(a.usage.cache_creation_input_tokens);
+  });
+
   awsIt('refuses anthropic_version other than bedrock-2023-05-31 (seed 002) and a missing one', async () => {
     expect(await refusal(JSON.stringify({ anthropic_version: 'bedrock-2023-06-01', max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] })))
       .toBe('Invalid API version: bedrock-2023-06-01');
@@ -174,6 +239,12 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Messages over %s', (protocol) 
       '{"message":"Malformed input request: #: subject must not be valid against schema {\\"required\\":[\\"messages\\"]}#: extraneous key [stream] is not permitted#: extraneous key [model] is not permitted, please reformat your input and try again."}',
     );
     expect(Buffer.byteLength(text)).toBe(240);
+  });
+
+  awsIt('refuses model and stream keys in everit words (240-byte capture)', async () => {
+    expect(await refusal(JSON.stringify({ model: 'claude-3-haiku-20240307', anthropic_version: VERSION, max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true }))).toBe(
+      'Malformed input request: #: subject must not be valid against schema {"required":["messages"]}#: extraneous key [stream] is not permitted#: extraneous key [model] is not permitted, please reformat your input and try again.',
+    );
   });
 
   awsIt('refuses max_tokens above the model limit, and a Text Completions body', async () => {

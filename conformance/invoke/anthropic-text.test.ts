@@ -46,10 +46,22 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(Number(res.headers.get('x-amzn-bedrock-input-token-count'))).toBeGreaterThan(0);
   });
 
+  // The X-Amzn-Bedrock-*-Token-Count headers are not visible through the SDK; the body is.
+  awsIt('stops at max_tokens_to_sample with max_tokens and a null stop', async () => {
+    expect(await invoke(prompt({ max_tokens_to_sample: 7 }))).toMatchObject({ stop_reason: 'max_tokens', stop: null });
+  });
+
   emulatorIt('stops at a caller stop sequence and names it', async () => {
     const body = await invoke(prompt({ stop_sequences: ['bedrock'] }), 'anthropic.claude-instant-v1');
     expect(body).toMatchObject({ stop_reason: 'stop_sequence', stop: 'bedrock' });
     expect(body.completion).not.toContain('bedrock');
+  });
+
+  // Every answer to this has a comma within its first words, and so has the emulator's canned text.
+  awsIt('stops at a caller stop sequence and names it', async () => {
+    const body = await invoke(JSON.stringify({ prompt: '\n\nHuman: Count from 1 to 10, separated by commas.\n\nAssistant:', max_tokens_to_sample: 256, stop_sequences: [','] }));
+    expect(body).toMatchObject({ stop_reason: 'stop_sequence', stop: ',' });
+    expect(body.completion).not.toContain(',');
   });
 
   emulatorIt('streams token chunks with null stops, then an empty completion carrying stop and metrics', async () => {
@@ -64,6 +76,22 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect(Object.keys(last)).toEqual(['completion', 'stop_reason', 'stop', 'amazon-bedrock-invocationMetrics']);
     expect(last).toMatchObject({ completion: '', stop_reason: 'stop_sequence', stop: '\n\nHuman:' });
     expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(events.length - 1);
+  });
+
+  // Capture invoke-with-response-stream__anthropic.claude-v2__text-completions (HAR): the question of
+  // that request (its answer took 63 tokens), its chunk shapes. Claude v2, not v2:1, whose 2025
+  // bodies lead with "type" (FORMATS §2).
+  awsIt('streams chunks with null stops, then an empty completion carrying the stop and the metrics (capture)', async () => {
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: prompt({ max_tokens_to_sample: 256 }) }));
+    const events = await chunks(res.body);
+    expect(events.length).toBeGreaterThan(1);
+    for (const e of events.slice(0, -1)) expect(Object.keys(e)).toEqual(['completion', 'stop_reason', 'stop']);
+    expect(events.slice(0, -1).every((e) => e.stop_reason === null && e.stop === null)).toBe(true);
+    expect(events.slice(0, -1).map((e) => e.completion).join('').length).toBeGreaterThan(0);
+    const last = events.at(-1);
+    expect(Object.keys(last)).toEqual(['completion', 'stop_reason', 'stop', 'amazon-bedrock-invocationMetrics']);
+    expect(last).toMatchObject({ completion: '', stop_reason: 'stop_sequence', stop: '\n\nHuman:' });
+    expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBeGreaterThan(0);
   });
 
   awsIt('accepts a Messages API body on claude-v2 (model "claude-2.0")', async () => {

@@ -38,6 +38,21 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
     expect(body.text).toBe('Hello! This is bedrock-emulator, answering with ');
   });
 
+  awsIt('stops at max_tokens with MAX_TOKENS', async () => {
+    const body = await invoke({ message: 'Write a detailed, multi-paragraph history of the Roman Empire.', max_tokens: 7 });
+    expect(body.finish_reason).toBe('MAX_TOKENS');
+  });
+
+  // Cohere's chat API leaves the sequence out of the text. Which finish_reason names it on
+  // Bedrock's Command R is not captured (the emulator says COMPLETE; Cohere's later API versions
+  // have STOP_SEQUENCE), so either is accepted. Every answer to the counting request has a comma
+  // within its first words, and so has the canned text.
+  awsIt('stops at a stop sequence, leaving it out', async () => {
+    const body = await invoke({ message: 'Count from 1 to 10, separated by commas.', max_tokens: 256, stop_sequences: [','] });
+    expect(['COMPLETE', 'STOP_SEQUENCE']).toContain(body.finish_reason);
+    expect(body.text).not.toContain(',');
+  });
+
   awsIt('calls tools, then answers their results', async () => {
     const body = await invoke({ message: 'Weather in Paris?', tools: [weatherTool], max_tokens: 256 });
     expect(Object.keys(body)).toEqual(['response_id', 'text', 'generation_id', 'chat_history', 'finish_reason', 'tool_calls']);
@@ -61,6 +76,19 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
     expect(end).toMatchObject({ is_finished: true, event_type: 'stream-end', finish_reason: 'MAX_TOKENS' });
     expect(end.response.text).toBe(texts.map((e) => e.text).join(''));
     expect(end.response.generation_id).toBe(events[0].generation_id);
+    expect(end['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(5);
+  });
+
+  // Cohere's v1 chat stream events (FORMATS §9, not captured on Bedrock): their kinds in order, the
+  // cut, and Bedrock's metrics on the last event. The number of text events is not compared.
+  awsIt('streams stream-start, text-generation events and stream-end with the metrics', async () => {
+    const events = await stream({ message: 'Write a detailed, multi-paragraph history of the Roman Empire.', max_tokens: 5 });
+    expect(events[0]).toMatchObject({ is_finished: false, event_type: 'stream-start', generation_id: expect.any(String) });
+    const texts = events.slice(1, -1);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const e of texts) expect(e).toMatchObject({ is_finished: false, event_type: 'text-generation', text: expect.any(String) });
+    const end = events[events.length - 1];
+    expect(end).toMatchObject({ is_finished: true, event_type: 'stream-end', finish_reason: 'MAX_TOKENS' });
     expect(end['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(5);
   });
 

@@ -26,6 +26,16 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('DeepSeek over %s', (protocol) => {
     expect(body.choices[0].text).toMatch(/^\S.*\n<\/think>\n\nHello!/s);
   });
 
+  // R1 always reasons before it answers, and the reasoning is output: 512 leaves room for a greeting
+  // (its Converse capture reasoned about 300 tokens on a harder question).
+  awsIt('R1 answers choices[{text, stop_reason}], its reasoning closed by </think> before the answer', async () => {
+    const body = await invoke(r1, { prompt: '<｜begin▁of▁sentence｜><｜User｜>hi<｜Assistant｜><think>\n', max_tokens: 512 });
+    expect(Object.keys(body)).toEqual(['choices']);
+    expect(Object.keys(body.choices[0])).toEqual(['text', 'stop_reason']);
+    expect(body.choices[0].stop_reason).toBe('stop');
+    expect(body.choices[0].text).toMatch(/\n<\/think>\n\n\S/);
+  });
+
   awsIt('V3.1 answers without thinking unless the prompt opens <think>', async () => {
     const plain = await invoke(v3, { prompt: 'hi', max_tokens: 256 });
     expect(plain.choices[0].text).not.toContain('</think>');
@@ -51,6 +61,26 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('DeepSeek over %s', (protocol) => {
     expect(last.choices[0].stop_reason).toBe('length');
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: 1, outputTokenCount: 9 });
     expect(events.map((e) => e.choices[0].text).join('')).toBe((await invoke(v3, { prompt: 'hi', max_tokens: 9 })).choices[0].text);
+  });
+
+  // Every answer to the counting request has a comma within its first words, and so has the canned text.
+  awsIt('stops at max_tokens with length and at a stop sequence with stop, leaving it out', async () => {
+    const cut = await invoke(v3, { prompt: 'Write a detailed, multi-paragraph history of the Roman Empire.', max_tokens: 6 });
+    expect(cut.choices[0]).toMatchObject({ stop_reason: 'length' });
+    const stopped = await invoke(v3, { prompt: '<｜User｜>Count from 1 to 10, separated by commas.<｜Assistant｜>', max_tokens: 256, stop: [','] });
+    expect(stopped.choices[0].stop_reason).toBe('stop');
+    expect(stopped.choices[0].text).not.toContain(',');
+  });
+
+  // langchain-aws reads the last chunk's stop_reason (FORMATS §12); the metrics ride on the last chunk (§0).
+  awsIt('streams choices chunks, stop_reason null until the last, which carries the metrics', async () => {
+    const events = await stream(v3, { prompt: 'Write a detailed, multi-paragraph history of the Roman Empire.', max_tokens: 9 });
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events.slice(0, -1)) expect(e.choices[0].stop_reason).toBeNull();
+    const last = events[events.length - 1];
+    expect(Object.keys(last)).toEqual(['choices', 'amazon-bedrock-invocationMetrics']);
+    expect(last.choices[0].stop_reason).toBe('length');
+    expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(9);
   });
 
   awsIt('refuses bodies outside the documented ranges', async () => {

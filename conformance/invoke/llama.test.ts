@@ -59,6 +59,36 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Llama over %s', (protocol) => {
     expect(events.at(-1).generation_token_count).toBe(whole.generation_token_count);
   });
 
+  // Capture invoke-with-response-stream__meta.llama2-13b-chat-v1: generation_token_count is
+  // cumulative, prompt_token_count is set on the first chunk only, the metrics ride on the last.
+  awsIt('streams chunks: prompt count first only, cumulative generation count, metrics last', async () => {
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt, max_gen_len: 6 }) }));
+    const events = await chunks(res.body);
+    const counts = events.map((e) => e.generation_token_count);
+    expect(counts.every((n, i) => i === 0 || n > counts[i - 1])).toBe(true);
+    expect(counts.at(-1)).toBe(6);
+    expect(Number.isInteger(events[0].prompt_token_count)).toBe(true);
+    for (const e of events.slice(1)) expect(e.prompt_token_count).toBeNull();
+    for (const e of events.slice(0, -1)) {
+      expect(Object.keys(e)).toEqual(['generation', 'prompt_token_count', 'generation_token_count', 'stop_reason']);
+      expect(e.stop_reason).toBeNull();
+    }
+    const last = events.at(-1);
+    expect(Object.keys(last)).toEqual(['generation', 'prompt_token_count', 'generation_token_count', 'stop_reason', 'amazon-bedrock-invocationMetrics']);
+    expect(last.stop_reason).toBe('length');
+    expect(Object.keys(last['amazon-bedrock-invocationMetrics']).slice(0, 4)).toEqual(['inputTokenCount', 'outputTokenCount', 'invocationLatency', 'firstByteLatency']);
+    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: events[0].prompt_token_count, outputTokenCount: 6 });
+  });
+
+  awsIt('streams a whole answer ending with stop', async () => {
+    // A joke fits in 256 tokens.
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt, max_gen_len: 256 }) }));
+    const events = await chunks(res.body);
+    expect(events.map((e) => e.generation).join('').length).toBeGreaterThan(0);
+    expect(events.at(-1).stop_reason).toBe('stop');
+    expect(events.at(-1).generation_token_count).toBeGreaterThan(0);
+  });
+
   awsIt('refuses max_gen_len above 2048 with the schema wording', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: JSON.stringify({ prompt: 'hi', max_gen_len: 8192 }) })));
     expect(err.name).toBe('ValidationException');

@@ -43,6 +43,12 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
     expect(res.headers.get('x-amzn-bedrock-output-token-count')).toBe('8');
   });
 
+  // The X-Amzn-Bedrock-Output-Token-Count header is not visible through the SDK; the body is.
+  awsIt('stops at max_tokens with length', async () => {
+    const body = await invoke({ messages: [{ role: 'user', content: 'Write a detailed, multi-paragraph history of the Roman Empire.' }], max_tokens: 8 });
+    expect(body.choices[0].stop_reason).toBe('length');
+  });
+
   awsIt('calls a tool: tool_calls with a JSON-string arguments, stop_reason tool_calls', async () => {
     const body = await invoke({ messages, tools, tool_choice: 'any', max_tokens: 256 });
     const choice = body.choices[0];
@@ -80,6 +86,18 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral chat over %s', (protocol) => 
     }
     const last = events.at(-1);
     expect(Object.keys(last)).toEqual(['choices', 'amazon-bedrock-invocationMetrics']);
+    expect(last.choices[0].stop_reason).toBe('length');
+    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 4 });
+  });
+
+  // The chunks' message deltas are not captured (FORMATS §8): only their stop_reason and the metrics.
+  awsIt('streams chunks with stop_reason null until the last, which carries length and the metrics', async () => {
+    const res = await client().send(
+      new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ messages: [{ role: 'user', content: 'Write a detailed, multi-paragraph history of the Roman Empire.' }], max_tokens: 4 }) }),
+    );
+    const events = await chunks(res.body);
+    for (const e of events.slice(0, -1)) expect(e.choices[0].stop_reason).toBeNull();
+    const last = events.at(-1);
     expect(last.choices[0].stop_reason).toBe('length');
     expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 4 });
   });

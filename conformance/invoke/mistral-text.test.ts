@@ -7,6 +7,7 @@ import { awsIt, emulatorIt } from '../support/markers.js';
 const t = useEmulator();
 const modelId = 'mistral.mistral-7b-instruct-v0:2';
 const prompt = '<s>[INST] Say this is a test [/INST]';
+const LONG = '<s>[INST] Write a detailed, multi-paragraph history of the Roman Empire. [/INST]';
 
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel(modelId, 'mistral.mixtral-8x7b-instruct-v0:1');
@@ -47,6 +48,32 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt, max_tokens: 5 }) }));
     const events = await chunks(res.body);
     expect(events).toHaveLength(5);
+    for (const e of events.slice(0, -1)) {
+      expect(Object.keys(e)).toEqual(['outputs']);
+      expect(e.outputs[0].stop_reason).toBeNull();
+    }
+    const last = events.at(-1);
+    expect(Object.keys(last)).toEqual(['outputs', 'amazon-bedrock-invocationMetrics']);
+    expect(last.outputs[0].stop_reason).toBe('length');
+    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 5 });
+  });
+
+  // The parts of the scripted tests above that real answers guarantee (FORMATS §8: stop_reason stop
+  // or length; the stream's chunks from the SDKs). LONG cannot be finished in 10 tokens; every answer
+  // to COUNT has a comma within its first words, and so has the canned text.
+  awsIt('stops at max_tokens with length', async () => {
+    expect((await invoke({ prompt: LONG, max_tokens: 10 })).outputs[0].stop_reason).toBe('length');
+  });
+
+  awsIt('stops before a stop sequence with stop', async () => {
+    const body = await invoke({ prompt: '<s>[INST] Count from 1 to 10, separated by commas. [/INST]', max_tokens: 256, stop: [','] });
+    expect(body.outputs[0].stop_reason).toBe('stop');
+    expect(body.outputs[0].text).not.toContain(',');
+  });
+
+  awsIt('streams outputs chunks with stop_reason null until the last, which carries the metrics', async () => {
+    const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt: LONG, max_tokens: 5 }) }));
+    const events = await chunks(res.body);
     for (const e of events.slice(0, -1)) {
       expect(Object.keys(e)).toEqual(['outputs']);
       expect(e.outputs[0].stop_reason).toBeNull();

@@ -148,6 +148,23 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(withImage.usage.inputTokens).toBe(plain.usage.inputTokens + 400);
   });
 
+  // A real image (the 1×1 PNG of the Converse tests): more input tokens than the text alone. How
+  // many an image costs is the model's business, not compared.
+  awsIt('counts an image in the input tokens', async () => {
+    const lite = 'amazon.nova-lite-v1:0';
+    await requireModel(lite);
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const inferenceConfig = { maxTokens: 64 };
+    const plain = json((await client().send(new InvokeModelCommand({ modelId: lite, body: ask('Describe it.', { inferenceConfig }) }))).body);
+    const withImage = json(
+      (await client().send(
+        new InvokeModelCommand({ modelId: lite, body: JSON.stringify({ messages: [{ role: 'user', content: [{ image: { format: 'png', source: { bytes: png } } }, { text: 'Describe it.' }] }], inferenceConfig }) }),
+      )).body,
+    );
+    expect(withImage.usage.inputTokens).toBeGreaterThan(plain.usage.inputTokens);
+    expect(withImage.usage.totalTokens).toBe(withImage.usage.inputTokens + withImage.usage.outputTokens);
+  });
+
   awsIt.each([
     [{ messages: [{ role: 'user', content: 'hi' }] }, '#/messages/0/content: expected type: JSONArray, found: String'],
     [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], max_tokens: 10 }, '#: extraneous key [max_tokens] is not permitted'],

@@ -81,6 +81,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('OpenAI gpt-oss over %s', (protocol) =
     expect(text).toBe(whole.choices[0].message.content);
   });
 
+  // Shapes of the 2026 Chat Completions stream capture (FORMATS §13), not its text: the ids, the
+  // finish_reason chunk, then the usage chunk with no choices and Bedrock's metrics.
+  awsIt('streams chat.completion.chunk objects, the usage chunk last with the metrics', async () => {
+    const events = await stream({ messages: [{ role: 'user', content: 'count 1 to 5' }], max_completion_tokens: 256, stream: true, stream_options: { include_usage: true } });
+    expect(events[0].choices[0].delta.role).toBe('assistant');
+    expect(events.every((e) => e.id === events[0].id && e.object === 'chat.completion.chunk')).toBe(true);
+    const last = events[events.length - 1];
+    expect(last.choices).toEqual([]);
+    expect(last.usage.total_tokens).toBe(last.usage.prompt_tokens + last.usage.completion_tokens);
+    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: last.usage.prompt_tokens, outputTokenCount: last.usage.completion_tokens });
+    expect(events[events.length - 2].choices[0].finish_reason).toBe('stop');
+    expect(events.slice(0, -2).every((e) => e.choices[0].finish_reason === null && e.usage === null)).toBe(true);
+  });
+
   awsIt('sends no usage chunk without include_usage', async () => {
     const events = await stream({ messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 20, stream: true });
     const last = events[events.length - 1];

@@ -34,6 +34,25 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Palmyra over %s', (protocol) => {
     expect(stopped.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'Hello! This is bedrock-emulator, answering with ' } });
   });
 
+  // The request form is documented (FORMATS §14); the answer's shape is assumed OpenAI-like, as in
+  // the other tests of this file. The emulator's own token estimate is not compared.
+  awsIt('takes the documented {"text"} content and answers a chat completion', async () => {
+    const body = await invoke({ messages: [{ role: 'user', content: { text: 'Explain quantum computing in one short sentence.' } }], max_tokens: 256 });
+    expect(body).toMatchObject({ object: 'chat.completion' });
+    expect(body.choices[0]).toMatchObject({ index: 0, finish_reason: 'stop', message: { role: 'assistant' } });
+    expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
+  });
+
+  // Every answer to the counting request has a comma within its first words, and so has the canned text.
+  awsIt('stops at max_tokens with length and at a stop sequence with stop, leaving it out', async () => {
+    const cut = await invoke({ messages: [{ role: 'user', content: 'Write a detailed, multi-paragraph history of the Roman Empire.' }], max_tokens: 3 });
+    expect(cut.choices[0].finish_reason).toBe('length');
+    expect(cut.usage.completion_tokens).toBe(3);
+    const stopped = await invoke({ messages: [{ role: 'user', content: 'Count from 1 to 10, separated by commas.' }], max_tokens: 256, stop: [','] });
+    expect(stopped.choices[0].finish_reason).toBe('stop');
+    expect(stopped.choices[0].message.content).not.toContain(',');
+  });
+
   awsIt('calls tools', async () => {
     const tool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } };
     const body = await invoke({ messages: [{ role: 'user', content: 'look it up' }], tools: [tool], max_tokens: 256 });

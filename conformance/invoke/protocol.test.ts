@@ -145,6 +145,20 @@ describe('request errors', () => {
   });
 });
 
+describe('request errors, concurrently', () => {
+  // The AWS part of the test above: bad requests among good ones, all in flight at once, each
+  // answered for itself. Real answers differ from call to call, so only their kinds are compared.
+  awsIt('keeps concurrent requests apart when some of them are bad', async () => {
+    const calls = Array.from({ length: 9 }, (_, i) => {
+      const client = i % 2 ? t.h1 : t.h2;
+      if (i % 3 === 0) return failure(() => client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body: '{bad' }))).then((e) => e.name);
+      return client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body })).then((r) => typeof json(r.body).results[0].outputText);
+    });
+    const together = await Promise.all(calls);
+    together.forEach((r, i) => expect(r).toBe(i % 3 === 0 ? 'ValidationException' : 'string'));
+  });
+});
+
 describe('scripted faults', () => {
   emulatorIt('fails InvokeModel with the scripted error', async () => {
     const err = await failure(() => t.h2.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-lite-v1', body })));
