@@ -234,6 +234,30 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     expect(streamedText(events)).not.toContain(',');
   });
 
+  // Nova keeps the stop sequence at the end of its text (litellm#9483, langchain-aws#420, March 2025).
+  emulatorIt('Nova keeps the stop sequence that ended its answer, in both operations', async () => {
+    const modelId = 'amazon.nova-lite-v1:0';
+    const input = { modelId, messages: [user('hi')], inferenceConfig: { stopSequences: ['Nothing'] } };
+    const res = await converse(input);
+    expect(res.stopReason).toBe('stop_sequence');
+    expect(answerText(res)).toBe(scripted(modelId).slice(0, scripted(modelId).indexOf('Nothing') + 'Nothing'.length));
+    const events = await stream(input);
+    expect(events.at(-2)![1].stopReason).toBe('stop_sequence');
+    expect(streamedText(events)).toBe(answerText(res));
+  });
+
+  awsIt('Nova keeps the stop sequence that ended its answer, in both operations', async () => {
+    const modelId = 'amazon.nova-micro-v1:0'; // not scripted here: the emulator's canned text has a comma too
+    await requireModel(modelId);
+    const input = { modelId, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] } };
+    const res = await converse(input);
+    expect(res.stopReason).toBe('stop_sequence');
+    expect(answerText(res).endsWith(',')).toBe(true);
+    const events = await stream(input);
+    expect(events.at(-2)![1].stopReason).toBe('stop_sequence');
+    expect(streamedText(events).endsWith(',')).toBe(true);
+  });
+
   emulatorIt('returns additionalModelResponseFields for ["/stop_sequence"] on Claude (evidence §7)', async () => {
     const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
     const paths = ['/stop_sequence'];

@@ -65,11 +65,23 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     }
   });
 
-  emulatorIt('stops before a stop sequence with stop_sequence', async () => {
+  // Nova keeps the stop sequence at the end of its text, unlike other models (litellm#9483,
+  // langchain-aws#420, March 2025: "Nova models include the stop sequence itself in their output").
+  emulatorIt('stops after a stop sequence, keeping it, with stop_sequence', async () => {
     const res = await client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { stopSequences: ['canned'] } }) }));
     const body = json(res.body);
     expect(body.stopReason).toBe('stop_sequence');
-    expect(body.output.message.content[0].text).not.toContain('canned');
+    const text: string = body.output.message.content[0].text;
+    expect(text.endsWith('canned')).toBe(true);
+    expect(text.indexOf('canned')).toBe(text.length - 'canned'.length);
+  });
+
+  awsIt('keeps the stop sequence that ended the answer, with stop_sequence', async () => {
+    await requireModel(modelId);
+    const body = ask('Count from 1 to 10, separated by commas.', { inferenceConfig: { maxTokens: 256, stopSequences: [','] } });
+    const res = json((await client().send(new InvokeModelCommand({ modelId, body }))).body);
+    expect(res.stopReason).toBe('stop_sequence');
+    expect(res.output.message.content[0].text.endsWith(',')).toBe(true);
   });
 
   awsIt('streams one content block per delta, then messageStop and metadata with the metrics', async () => {

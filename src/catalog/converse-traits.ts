@@ -35,6 +35,8 @@ export interface ConverseTraits {
   refusedParams: Array<'temperature' | 'topP' | 'stopSequences'>;
   /** Supports CountTokens. */
   countTokens: boolean;
+  /** The answer keeps the stop sequence that ended it (Nova; Conversation.stopSequenceKept). */
+  keepsStopSequence: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -54,6 +56,7 @@ const BASE: ConverseTraits = {
   singleTurn: false,
   refusedParams: [],
   countTokens: false,
+  keepsStopSequence: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -93,7 +96,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       };
     }
     case 'nova':
-      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'auto-tool', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true };
+      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'auto-tool', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true, keepsStopSequence: true };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
     case 'llama': {

@@ -156,5 +156,6 @@ export function novaConversation(req: NovaRequest, maxTokens: number): Conversat
     toolChoice: toolChoiceOf(req.toolConfig?.toolChoice),
     maxTokens,
     stopSequences: req.inferenceConfig?.stopSequences,
+    stopSequenceKept: true,
   };
 }

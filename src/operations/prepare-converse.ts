@@ -104,7 +104,7 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
-  const conversation = toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits);
+  const conversation = { ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits), ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}) };
   if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
   return { entry, traits, input, conversation, cache };

@@ -40,7 +40,7 @@ function chooseTool(conv: Conversation) {
   return tools[0];
 }
 
-/** Cuts `text` at the first stop sequence, then at the token budget. */
+/** Cuts `text` at the first stop sequence (before it, or after it for models that keep it), then at the token budget. */
 function limitText(text: string, conv: Conversation, budget: number) {
   let stopReason: StopReason = 'end_turn';
   let stopSequence: string | null = null;
@@ -53,6 +53,7 @@ function limitText(text: string, conv: Conversation, budget: number) {
       stopReason = 'stop_sequence';
     }
   }
+  if (stopSequence !== null && conv.stopSequenceKept) cut += stopSequence.length;
   let out = text.slice(0, cut);
   const pieces = tokenize(out);
   if (pieces.length > budget) {

@@ -39,6 +39,9 @@ export interface Conversation {
   /** The output token limit in force (the request's, else the family default). */
   maxTokens: number;
   stopSequences?: string[];
+  /** The answer keeps the stop sequence that ended it, as Nova's do (litellm#9483, langchain-aws#420,
+   *  both March 2025: "Nova models include the stop sequence itself in their output"). */
+  stopSequenceKept?: boolean;
   /** Extended thinking / reasoning requested. */
   reasoning?: boolean;
   /** Structured output: the answer is JSON valid against this schema (Converse outputConfig). */
