@@ -76,17 +76,30 @@ export function nodeHandler(app: FetchApp, log?: (line: string) => void) {
   };
 }
 
+/**
+ * The response head. Over HTTP/1.1 in Bedrock's order and case, which boto3 shows as it came
+ * (seed 003 prints HTTPHeaders; the HAR captures invoke__anthropic.claude-v2__text-completions__har
+ * and invoke-with-response-stream__amazon.titan-text-express-v1__har): Date, Content-Type,
+ * Content-Length or Transfer-Encoding, Connection, then x-amzn-RequestId and the rest. Over HTTP/2,
+ * Node adds the date and there is no connection header.
+ */
+function head(reply: HttpReply, req: NodeRequest, res: NodeResponse): Array<[string, string]> {
+  const rest = Object.entries(reply.headers);
+  const length: [string, string] =
+    typeof reply.body === 'string' ? ['Content-Length', String(Buffer.byteLength(reply.body))] : ['Transfer-Encoding', 'chunked'];
+  if (req.httpVersionMajor === 2) return typeof reply.body === 'string' ? [...rest, ['content-length', length[1]]] : rest;
+  const type = rest.filter(([name]) => name.toLowerCase() === 'content-type');
+  // The keep-alive decision Node made for this request (its `Connection` would say the same).
+  const connection = (res as ServerResponse).shouldKeepAlive ? 'keep-alive' : 'close';
+  return [['Date', new Date().toUTCString()], ...type, length, ['Connection', connection], ...rest.filter(([name]) => name.toLowerCase() !== 'content-type')];
+}
+
 async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse): Promise<void> {
   if (res.writableEnded || res.destroyed) return;
   res.statusCode = reply.status;
-  // setHeader keeps the case and order given; Node then appends Date, Connection and, for an
-  // HTTP/1.1 body passed to end(), Content-Length, as it did behind @hono/node-server.
-  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
   const withBody = req.method !== 'HEAD';
-  if (typeof reply.body === 'string') {
-    if (req.httpVersionMajor === 2) res.setHeader('content-length', Buffer.byteLength(reply.body));
-    return void (withBody ? res.end(reply.body) : res.end());
-  }
+  if (typeof reply.body === 'string') return void (withBody ? res.end(reply.body) : res.end());
   // An event stream: each frame is written as it is produced, waiting whenever the socket is full.
   const frames = reply.body[Symbol.iterator]();
   try {

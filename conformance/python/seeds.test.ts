@@ -391,6 +391,13 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(invoked).toMatch(/'x-amzn-bedrock-invocation-latency': '\d+'/);
       expect(invoked).toContain("'x-amzn-bedrock-cache-write-input-token-count': '0'");
       expect(invoked).toContain("'x-amzn-bedrock-cache-read-input-token-count': '0'");
+      // boto3 keeps the headers in wire order, and the seed shows Bedrock's.
+      const headerNames = (line: string) => [...(/'HTTPHeaders': \{([^}]*)\}/.exec(line)?.[1] ?? '').matchAll(/'([a-z0-9-]+)': /g)].map((h) => h[1]);
+      expect(headerNames(invoked)).toEqual([
+        'date', 'content-type', 'content-length', 'connection', 'x-amzn-requestid', 'x-amzn-bedrock-invocation-latency',
+        'x-amzn-bedrock-cache-write-input-token-count', 'x-amzn-bedrock-cache-read-input-token-count',
+        'x-amzn-bedrock-output-token-count', 'x-amzn-bedrock-input-token-count',
+      ]);
       const outputHeader = Number(/'x-amzn-bedrock-output-token-count': '(\d+)'/.exec(invoked)?.[1]);
       const inputHeader = Number(/'x-amzn-bedrock-input-token-count': '(\d+)'/.exec(invoked)?.[1]);
       expect(invoked).toMatch(/'RetryAttempts': 0\}, 'contentType': 'application\/json', 'body': <botocore\.response\.StreamingBody object at 0x[0-9a-f]+>\}$/);
@@ -409,6 +416,7 @@ describe.skipIf(missing && !CI)('seeds verbatim with boto3 and the AWS CLI', () 
       expect(streamed).toContain("'HTTPStatusCode': 200");
       expect(streamed).toContain("'content-type': 'application/vnd.amazon.eventstream'");
       expect(streamed).toContain("'x-amzn-bedrock-content-type': 'application/json'");
+      expect(headerNames(streamed)).toEqual(['date', 'content-type', 'transfer-encoding', 'connection', 'x-amzn-requestid', 'x-amzn-bedrock-content-type']);
       expect(streamed).toMatch(/'contentType': 'application\/json', 'body': <botocore\.eventstream\.EventStream object at 0x[0-9a-f]+>\}$/);
       // In [12]: the text deltas, printed with end='' (no final newline).
       expect(rest.length).toBe(1);
