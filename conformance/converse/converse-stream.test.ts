@@ -20,38 +20,47 @@ const t = useEmulator({ fixtures });
 const claude = 'anthropic.claude-3-haiku-20240307-v1:0';
 const toolConfig = { tools: [weatherTool] };
 
+/**
+ * Checks a streamed call of get_weather as Bedrock sends it (evidence §7): messageStart first,
+ * messageStop (tool_use) and metadata last, one contentBlockStart (the toolUse's), then only that
+ * block's input deltas, the first one "", up to its stop; other blocks (Claude's preamble) carry
+ * text and no start event. Returns the joined input.
+ */
+function toolUseStreamInput(events: Array<[string, any]>): string {
+  const kinds = events.map(([k]) => k);
+  expect(kinds[0]).toBe('messageStart');
+  expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
+  expect(events.at(-2)![1].stopReason).toBe('tool_use');
+  const starts = events.filter(([k]) => k === 'contentBlockStart');
+  expect(starts).toHaveLength(1);
+  const [, start] = starts[0];
+  expect(start.start.toolUse.name).toBe('get_weather');
+  expect(start.start.toolUse.toolUseId).toMatch(TOOLUSE_ID);
+  const index = start.contentBlockIndex;
+  // The toolUse block: start, then its deltas, then its stop, with nothing of another block between.
+  const at = kinds.indexOf('contentBlockStart');
+  const stop = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === index);
+  const inner = events.slice(at + 1, stop);
+  expect(inner.length).toBeGreaterThan(1);
+  expect(inner.every(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index && v.delta.toolUse)).toBe(true);
+  const pieces = inner.map(([, v]) => v.delta.toolUse.input as string);
+  // The first input delta is the empty string (evidence §7).
+  expect(pieces[0]).toBe('');
+  for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
+  return pieces.join('');
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
 
   emulatorIt('streams a tool call: contentBlockStart only for the toolUse, input deltas joining to the JSON', async () => {
     const events = await stream({ modelId: claude, messages: [user('Weather in Paris?')], toolConfig });
-    const kinds = events.map(([k]) => k);
-    expect(kinds[0]).toBe('messageStart');
-    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
-    expect(events.at(-2)![1].stopReason).toBe('tool_use');
-    const starts = events.filter(([k]) => k === 'contentBlockStart');
-    expect(starts).toHaveLength(1);
-    const [, start] = starts[0];
-    expect(start.start.toolUse.name).toBe('get_weather');
-    expect(start.start.toolUse.toolUseId).toMatch(TOOLUSE_ID);
-    const index = start.contentBlockIndex;
-    // The toolUse block: start, then its deltas, then its stop, with nothing of another block between.
-    const at = kinds.indexOf('contentBlockStart');
-    const stop = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === index);
-    const inner = events.slice(at + 1, stop);
-    expect(inner.length).toBeGreaterThan(1);
-    expect(inner.every(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index && v.delta.toolUse)).toBe(true);
-    const pieces = inner.map(([, v]) => v.delta.toolUse.input as string);
-    // The first input delta is the empty string (evidence §7).
-    expect(pieces[0]).toBe('');
-    const input = JSON.parse(pieces.join(''));
+    const input = JSON.parse(toolUseStreamInput(events));
     // Same input as Converse gives for the same request (the emulator is deterministic per schema).
     const res = await converse({ modelId: claude, messages: [user('Weather in Paris?')], toolConfig });
     const toolUse = res.output!.message!.content!.find((b) => b.toolUse)!.toolUse!;
     expect(input).toEqual(toolUse.input);
-    // Blocks before the toolUse (Claude's preamble text) have no start event.
-    for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
   });
 
   // The same sequence from a real model: the tool is named (toolChoice) so that the call is certain.
@@ -63,28 +72,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('ConverseStream over %s', (protocol) =
       inferenceConfig: { maxTokens: 256 },
       toolConfig: { ...toolConfig, toolChoice: { tool: { name: 'get_weather' } } },
     });
-    const kinds = events.map(([k]) => k);
-    expect(kinds[0]).toBe('messageStart');
-    expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
-    expect(events.at(-2)![1].stopReason).toBe('tool_use');
-    const starts = events.filter(([k]) => k === 'contentBlockStart');
-    expect(starts).toHaveLength(1);
-    const [, start] = starts[0];
-    expect(start.start.toolUse.name).toBe('get_weather');
-    expect(start.start.toolUse.toolUseId).toMatch(TOOLUSE_ID);
-    const index = start.contentBlockIndex;
-    // The toolUse block: start, then its deltas, then its stop, with nothing of another block between.
-    const at = kinds.indexOf('contentBlockStart');
-    const stop = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === index);
-    const inner = events.slice(at + 1, stop);
-    expect(inner.length).toBeGreaterThan(1);
-    expect(inner.every(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index && v.delta.toolUse)).toBe(true);
-    const pieces = inner.map(([, v]) => v.delta.toolUse.input as string);
-    // The first input delta is the empty string (evidence §7).
-    expect(pieces[0]).toBe('');
-    expect(schemaProblems(JSON.parse(pieces.join('')), weatherTool.toolSpec.inputSchema.json)).toEqual([]);
-    // Blocks other than the toolUse carry text only, and have no start event.
-    for (const [k, v] of events) if (k === 'contentBlockDelta' && v.contentBlockIndex !== index) expect(v.delta.text).toBeTypeOf('string');
+    expect(schemaProblems(JSON.parse(toolUseStreamInput(events)), weatherTool.toolSpec.inputSchema.json)).toEqual([]);
     const meta = events.at(-1)![1];
     expect(meta.usage.totalTokens).toBe(meta.usage.inputTokens + meta.usage.outputTokens);
   });

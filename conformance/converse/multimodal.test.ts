@@ -19,6 +19,28 @@ const doc = (name: string, text = POLICY, citations?: boolean): ContentBlock =>
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel(claude);
 
+/**
+ * In a stream, each cited span of company_policy is its own block: a citation delta first, then
+ * text deltas of the same index; the citation quotes the document's characters start..end
+ * (converse__langchain-aws__citations).
+ */
+function expectCitedBlocks(events: Array<[string, any]>): void {
+  const citations = events.filter(([k, v]) => k === 'contentBlockDelta' && v.delta.citation);
+  expect(citations.length).toBeGreaterThan(0);
+  for (const [, v] of citations) {
+    const index = v.contentBlockIndex;
+    const block = events.filter(([k, e]) => k === 'contentBlockDelta' && e.contentBlockIndex === index).map(([, e]) => e.delta);
+    // The citation comes first in its block, then text deltas for the same index (capture).
+    expect(block[0].citation).toBeDefined();
+    expect(block.slice(1).length).toBeGreaterThan(0);
+    expect(block.slice(1).every((d) => typeof d.text === 'string')).toBe(true);
+    const { location, sourceContent, title } = block[0].citation;
+    expect(title).toBe('company_policy');
+    expect(location.documentChar.documentIndex).toBe(0);
+    expect(sourceContent.map((s: any) => s.text).join('')).toBe(POLICY.slice(location.documentChar.start, location.documentChar.end));
+  }
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream, refusal } = calls(client);
@@ -81,19 +103,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
   emulatorIt('in a stream, the cited span is its own block: a citation delta, then its text, no contentBlockStart', async () => {
     const events = await stream({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')] });
     expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
-    const citations = events.filter(([k, v]) => k === 'contentBlockDelta' && v.delta.citation);
-    expect(citations.length).toBeGreaterThan(0);
-    for (const [, v] of citations) {
-      const index = v.contentBlockIndex;
-      const block = events.filter(([k, e]) => k === 'contentBlockDelta' && e.contentBlockIndex === index).map(([, e]) => e.delta);
-      // The citation comes first in its block, then text deltas for the same index (capture).
-      expect(block[0].citation).toBeDefined();
-      expect(block.slice(1).length).toBeGreaterThan(0);
-      expect(block.slice(1).every((d) => typeof d.text === 'string')).toBe(true);
-      const { location, sourceContent, title } = block[0].citation;
-      expect(title).toBe('company_policy');
-      expect(sourceContent.map((s: any) => s.text).join('')).toBe(POLICY.slice(location.documentChar.start, location.documentChar.end));
-    }
+    expectCitedBlocks(events);
     // Same answer text as Converse, cited and uncited parts together.
     const res = await converse({ modelId: claude, messages: [user(doc('company_policy', POLICY, true), 'How many days of leave?')] });
     const converseText = res.output!.message!.content!.map((b) => b.text ?? b.citationsContent?.content?.map((c) => c.text).join('') ?? '').join('');
@@ -112,20 +122,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('images and documents over %s', (proto
     expect(kinds.slice(-2)).toEqual(['messageStop', 'metadata']);
     expect(kinds).not.toContain('contentBlockStart');
     expect(events.at(-2)![1].stopReason).toBe('end_turn');
-    const citations = events.filter(([k, v]) => k === 'contentBlockDelta' && v.delta.citation);
-    expect(citations.length).toBeGreaterThan(0);
-    for (const [, v] of citations) {
-      const index = v.contentBlockIndex;
-      const block = events.filter(([k, e]) => k === 'contentBlockDelta' && e.contentBlockIndex === index).map(([, e]) => e.delta);
-      // The citation comes first in its block, then text deltas for the same index (capture).
-      expect(block[0].citation).toBeDefined();
-      expect(block.slice(1).length).toBeGreaterThan(0);
-      expect(block.slice(1).every((d) => typeof d.text === 'string')).toBe(true);
-      const { location, sourceContent, title } = block[0].citation;
-      expect(title).toBe('company_policy');
-      expect(location.documentChar.documentIndex).toBe(0);
-      expect(sourceContent.map((s: any) => s.text).join('')).toBe(POLICY.slice(location.documentChar.start, location.documentChar.end));
-    }
+    expectCitedBlocks(events);
   });
 
   awsIt('a document needs a text block beside it (ModelOps table, litellm log)', async () => {
