@@ -66,38 +66,36 @@ function expectTextStreamOrder(events: Array<[string, any]>) {
   });
 }
 
+/** A Converse answer that ended on its own: 200, an assistant message with text, end_turn, usage
+ *  adding up, and metrics.latencyMs an integer (evidence §7: 608, 1300, 5517 …). */
+function expectFinishedAnswer(res: Awaited<ReturnType<ReturnType<typeof calls>['converse']>>): void {
+  expect(res.$metadata.httpStatusCode).toBe(200);
+  expect(res.output?.message?.role).toBe('assistant');
+  expect(answerText(res).trim().length).toBeGreaterThan(0);
+  expect(res.stopReason).toBe('end_turn');
+  const { inputTokens, outputTokens, totalTokens } = res.usage!;
+  expect(inputTokens).toBeGreaterThan(0);
+  expect(outputTokens).toBeGreaterThan(0);
+  expect(totalTokens).toBe(inputTokens! + outputTokens!);
+  expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
 
   emulatorIt.each(FAMILIES)('%s answers through Converse (%s)', async (modelId, base) => {
     const res = await converse({ modelId, messages: [user('Say something short.')], inferenceConfig: { maxTokens: 200 } });
-    expect(res.$metadata.httpStatusCode).toBe(200);
-    expect(res.output?.message?.role).toBe('assistant');
+    expectFinishedAnswer(res);
     // The text is the model's scripted reply (leading whitespace is a per-model quirk: DeepSeek R1
     // starts with "\n\n", evidence §7).
     expect(answerText(res).trim()).toBe(scripted(base));
-    expect(res.stopReason).toBe('end_turn');
-    const { inputTokens, outputTokens, totalTokens } = res.usage!;
-    expect(inputTokens).toBeGreaterThan(0);
-    expect(outputTokens).toBeGreaterThan(0);
-    expect(totalTokens).toBe(inputTokens! + outputTokens!);
-    // metrics.latencyMs is always present and an integer (evidence §7: 608, 1300, 5517 …).
-    expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
   });
 
   awsIt.each(FAMILIES)('%s answers through Converse: assistant text, end_turn, usage adding up, integer latency (%s)', async (modelId) => {
     await requireModel(modelId);
     const res = await converse({ modelId, messages: [user(SHORT)], inferenceConfig: { maxTokens: limitFor(modelId) } });
-    expect(res.$metadata.httpStatusCode).toBe(200);
-    expect(res.output?.message?.role).toBe('assistant');
-    expect(answerText(res).trim().length).toBeGreaterThan(0);
-    expect(res.stopReason).toBe('end_turn');
-    const { inputTokens, outputTokens, totalTokens } = res.usage!;
-    expect(inputTokens).toBeGreaterThan(0);
-    expect(outputTokens).toBeGreaterThan(0);
-    expect(totalTokens).toBe(inputTokens! + outputTokens!);
-    expect(Number.isInteger(res.metrics?.latencyMs)).toBe(true);
+    expectFinishedAnswer(res);
   });
 
   emulatorIt.each(FAMILIES)('%s answers through ConverseStream in event order (%s)', async (modelId, base) => {

@@ -23,11 +23,32 @@ const question = [user('What is 2 + 2?')];
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel(claude37);
 
+const reasoningDeltas = (events: any[], index: number) =>
+  events.filter(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index).map(([, v]) => v.delta.reasoningContent);
+
+/**
+ * Claude's thinking in ConverseStream (evidence §7): no contentBlockStart; block 0 is reasoning
+ * text deltas then one signature delta, and it stops before block 1 (the text) starts. Returns
+ * block 0's deltas.
+ */
+function expectSignedReasoningStream(events: Array<[string, any]>): any[] {
+  expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
+  const deltas = reasoningDeltas(events, 0);
+  expect(deltas.length).toBeGreaterThan(1);
+  const last = deltas.at(-1);
+  expect(Object.keys(last).filter((k) => last[k] !== undefined)).toEqual(['signature']);
+  expect(deltas.slice(0, -1).every((d) => typeof d.text === 'string' && d.signature === undefined)).toBe(true);
+  // The signature closes block 0 before block 1 (the text) starts.
+  const stop0 = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === 0);
+  const firstText = events.findIndex(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === 1);
+  expect(stop0).toBeGreaterThan(0);
+  expect(firstText).toBeGreaterThan(stop0);
+  return deltas;
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const { converse, stream } = calls(client);
-  const reasoningDeltas = (events: any[], index: number) =>
-    events.filter(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === index).map(([, v]) => v.delta.reasoningContent);
 
   emulatorIt('Claude 3.7 with thinking: a signed reasoning block first, then the text', async () => {
     const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
@@ -62,18 +83,9 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
 
   emulatorIt('Claude 3.7 streams reasoning deltas, then one signature delta, then the text block', async () => {
     const events = await stream({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
-    expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
-    const deltas = reasoningDeltas(events, 0);
-    expect(deltas.length).toBeGreaterThan(1);
+    const deltas = expectSignedReasoningStream(events);
     const last = deltas.at(-1);
-    expect(Object.keys(last).filter((k) => last[k] !== undefined)).toEqual(['signature']);
-    expect(deltas.slice(0, -1).every((d) => typeof d.text === 'string' && d.signature === undefined)).toBe(true);
     expect(deltas.slice(0, -1).map((d) => d.text).join('')).toBe(THOUGHT);
-    // The signature closes block 0 before block 1 (the text) starts.
-    const stop0 = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === 0);
-    const firstText = events.findIndex(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === 1);
-    expect(stop0).toBeGreaterThan(0);
-    expect(firstText).toBeGreaterThan(stop0);
     expect(streamedText(events, 1)).toBe(ANSWER);
     // The same signature as Converse gives for the same reasoning.
     const res = await converse({ modelId: claude37, messages: question, inferenceConfig: { maxTokens: 2000 }, additionalModelRequestFields: thinking });
@@ -82,17 +94,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
 
   awsIt('Claude 3.7 streams reasoning deltas, then one signature delta, then the text block', async () => {
     const events = await stream({ modelId: claude37, messages: question, inferenceConfig: thinkingLimit, additionalModelRequestFields: thinking });
-    expect(events.map(([k]) => k)).not.toContain('contentBlockStart');
-    const deltas = reasoningDeltas(events, 0);
-    expect(deltas.length).toBeGreaterThan(1);
-    const last = deltas.at(-1);
-    expect(Object.keys(last).filter((k) => last[k] !== undefined)).toEqual(['signature']);
-    expect(deltas.slice(0, -1).every((d) => typeof d.text === 'string' && d.signature === undefined)).toBe(true);
-    // The signature closes block 0 before block 1 (the text) starts.
-    const stop0 = events.findIndex(([k, v]) => k === 'contentBlockStop' && v.contentBlockIndex === 0);
-    const firstText = events.findIndex(([k, v]) => k === 'contentBlockDelta' && v.contentBlockIndex === 1);
-    expect(stop0).toBeGreaterThan(0);
-    expect(firstText).toBeGreaterThan(stop0);
+    expectSignedReasoningStream(events);
     expect(streamedText(events, 1).length).toBeGreaterThan(0);
     expect(events.at(-2)![1].stopReason).toBe('end_turn');
   });

@@ -13,6 +13,19 @@ const COUNT = 'Count from 1 to 10, separated by commas.';
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel(modelId);
 
+/** A `"stream": true` answer cut at max_tokens 10 (capture): ten `{is_finished, text}` chunks, then
+ *  the last with finish_reason MAX_TOKENS and the invocation metrics. Returns the last chunk. */
+function expectTenTokenStream(events: any[]): any {
+  expect(events).toHaveLength(11);
+  for (const e of events.slice(0, -1)) expect(Object.keys(e)).toEqual(['is_finished', 'text']);
+  expect(events[0].is_finished).toBe(false);
+  const last = events[events.length - 1];
+  expect(Object.keys(last)).toEqual(['finish_reason', 'is_finished', 'amazon-bedrock-invocationMetrics']);
+  expect(last).toMatchObject({ finish_reason: 'MAX_TOKENS', is_finished: true });
+  expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(10);
+  return last;
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const invoke = async (body: unknown) => {
@@ -62,13 +75,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command over %s', (protocol) =
 
   emulatorIt('streams token chunks with "stream": true, the last carrying finish_reason and metrics', async () => {
     const events = await stream({ prompt: 'hi', max_tokens: 10, stream: true });
-    expect(events).toHaveLength(11);
-    for (const e of events.slice(0, -1)) expect(Object.keys(e)).toEqual(['is_finished', 'text']);
-    expect(events[0].is_finished).toBe(false);
-    const last = events[events.length - 1];
-    expect(Object.keys(last)).toEqual(['finish_reason', 'is_finished', 'amazon-bedrock-invocationMetrics']);
-    expect(last).toMatchObject({ finish_reason: 'MAX_TOKENS', is_finished: true });
-    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ inputTokenCount: 1, outputTokenCount: 10 });
+    const last = expectTenTokenStream(events);
+    expect(last['amazon-bedrock-invocationMetrics'].inputTokenCount).toBe(1);
     const whole = (await invoke({ prompt: 'hi', max_tokens: 10 })).body.generations[0].text;
     expect(events.slice(0, -1).map((e) => e.text).join('')).toBe(whole);
   });
@@ -120,13 +128,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command over %s', (protocol) =
 
   awsIt('streams token chunks with "stream": true, the last carrying finish_reason and metrics (capture)', async () => {
     const events = await stream({ prompt: LONG, max_tokens: 10, stream: true });
-    expect(events).toHaveLength(11);
-    for (const e of events.slice(0, -1)) expect(Object.keys(e)).toEqual(['is_finished', 'text']);
-    expect(events[0].is_finished).toBe(false);
-    const last = events[events.length - 1];
-    expect(Object.keys(last)).toEqual(['finish_reason', 'is_finished', 'amazon-bedrock-invocationMetrics']);
-    expect(last).toMatchObject({ finish_reason: 'MAX_TOKENS', is_finished: true });
-    expect(last['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(10);
+    expectTenTokenStream(events);
   });
 
   awsIt('leads chunks with index for several generations and bills each (capture)', async () => {

@@ -12,6 +12,19 @@ const LONG = '<s>[INST] Write a detailed, multi-paragraph history of the Roman E
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
 requireModel(modelId, 'mistral.mixtral-8x7b-instruct-v0:1');
 
+/** A stream cut at max_tokens: `outputs` chunks with stop_reason null until the last, which says
+ *  `length` and carries the invocation metrics (FORMATS §8). */
+function expectCutStream(events: any[], maxTokens: number): void {
+  for (const e of events.slice(0, -1)) {
+    expect(Object.keys(e)).toEqual(['outputs']);
+    expect(e.outputs[0].stop_reason).toBeNull();
+  }
+  const last = events.at(-1);
+  expect(Object.keys(last)).toEqual(['outputs', 'amazon-bedrock-invocationMetrics']);
+  expect(last.outputs[0].stop_reason).toBe('length');
+  expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: maxTokens });
+}
+
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
   const invoke = async (body: unknown, id = modelId) => json((await client().send(new InvokeModelCommand({ modelId: id, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
@@ -48,14 +61,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt, max_tokens: 5 }) }));
     const events = await chunks(res.body);
     expect(events).toHaveLength(5);
-    for (const e of events.slice(0, -1)) {
-      expect(Object.keys(e)).toEqual(['outputs']);
-      expect(e.outputs[0].stop_reason).toBeNull();
-    }
-    const last = events.at(-1);
-    expect(Object.keys(last)).toEqual(['outputs', 'amazon-bedrock-invocationMetrics']);
-    expect(last.outputs[0].stop_reason).toBe('length');
-    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 5 });
+    expectCutStream(events, 5);
   });
 
   // The parts of the scripted tests above that real answers guarantee (FORMATS §8: stop_reason stop
@@ -73,15 +79,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
 
   awsIt('streams outputs chunks with stop_reason null until the last, which carries the metrics', async () => {
     const res = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify({ prompt: LONG, max_tokens: 5 }) }));
-    const events = await chunks(res.body);
-    for (const e of events.slice(0, -1)) {
-      expect(Object.keys(e)).toEqual(['outputs']);
-      expect(e.outputs[0].stop_reason).toBeNull();
-    }
-    const last = events.at(-1);
-    expect(Object.keys(last)).toEqual(['outputs', 'amazon-bedrock-invocationMetrics']);
-    expect(last.outputs[0].stop_reason).toBe('length');
-    expect(last['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 5 });
+    expectCutStream(await chunks(res.body), 5);
   });
 
   awsIt.each([
