@@ -185,4 +185,11 @@ export const ConverseErrors = {
   countTokensInputRequired: () => validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null"),
   unsupportedModel: () =>
     validation("This action doesn't support the model that you provided. Try again with a supported text or chat model."),
+  // Issue 8: quarkus-langchain4j#1983 (2025-11, Java SDK message, Llama 3.2 11B), langchain-aws#1118
+  // (2026-06, Mistral Large 24.02, Llama 3.2 90B); the index counts merged turns.
+  mixedToolUseTurn: (index: number) =>
+    validation(`messages.${index}.content: Conversation blocks and tool use blocks cannot be provided in the same turn.`),
+  // strands harness-sdk#1223 (2025-11, Llama 4 Maverick); litellm#6053 (2024-10).
+  mixedToolResultTurn: (index: number) =>
+    validation(`messages.${index}.content: Conversation blocks and tool result blocks cannot be provided in the same turn.`),
 } as const;

@@ -24,8 +24,15 @@ export interface ConverseTraits {
   /** Consecutive messages of one role are refused; Titan took two user messages in a row (Aug 2025
    *  converse-stream capture), the refusal is quoted for Claude. */
   strictRoles: boolean;
-  /** Which toolChoice members it takes beyond `auto` (Claude 3+ all; Nova `tool`). */
-  toolChoice: 'auto' | 'auto-tool' | 'all';
+  /** Which toolChoice members it takes beyond `auto`: `any` unless a refusal was quoted (Llama),
+   *  `tool` only where documented or seen working (src/converse.evidence.md, "Refusal rules settled
+   *  for issue 8"). */
+  toolChoice: 'auto' | 'auto-any' | 'all';
+  /** Tool blocks that may not share a (merged) turn with text or media: "Conversation blocks and
+   *  tool use blocks cannot be provided in the same turn" (Llama, Mistral Large 24.02). */
+  separateToolTurns: Array<'toolUse' | 'toolResult'>;
+  /** Takes messages of role `system` (2026 service model), their text joining the system prompt. */
+  systemMessages: boolean;
   /** Refuses a conversation that ends on an assistant turn (prefill): Llama. */
   lastTurnUser: boolean;
   /** Takes one user message only (Jurassic-2). */
@@ -51,7 +58,9 @@ const BASE: ConverseTraits = {
   reasoningSignature: false,
   cacheUsage: false,
   strictRoles: false,
-  toolChoice: 'auto',
+  toolChoice: 'auto-any',
+  separateToolTurns: [],
+  systemMessages: true,
   lastTurnUser: false,
   singleTurn: false,
   refusedParams: [],
@@ -70,7 +79,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     case 'cohere-command': // "no chat" in the AWS table for Command and Command Light
       return { ...BASE, converse: false };
     case 'anthropic-text':
-      return { ...BASE, strictRoles: true };
+      return { ...BASE, strictRoles: true, systemMessages: false };
     case 'anthropic-messages': {
       const claude3 = is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5');
       return {
@@ -82,6 +91,8 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoning: claude3 ? 'none' : 'on-request',
         reasoningSignature: true,
         strictRoles: true,
+        // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
+        systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
         // The AWS docs and users' tests: 3.5 Haiku and Sonnet, 3.7 Sonnet, Sonnet and Opus 4, Sonnet
         // 4.5 and 4.6; not Opus 4.7/4.8 nor the 5 models (src/converse.evidence.md §5).
@@ -96,17 +107,20 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       };
     }
     case 'nova':
-      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'auto-tool', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true, keepsStopSequence: true };
+      // any and tool since 2025-03-19 (AWS What's New "Amazon Nova expands Tool Choice options").
+      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'all', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true, keepsStopSequence: true };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
     case 'llama': {
       const tools = !is(entry, 'meta.llama2', 'meta.llama3-8b', 'meta.llama3-70b', 'meta.llama3-2-1b', 'meta.llama3-2-3b');
-      return { ...BASE, tools, images: vision, lastTurnUser: true };
+      // toolChoice any refused (quoted for 3.1 70B and 4 Maverick; langchain-aws allows Llama `auto` only).
+      return { ...BASE, tools, images: vision, lastTurnUser: true, toolChoice: 'auto', separateToolTurns: ['toolUse', 'toolResult'] };
     }
     case 'mistral-text':
       return { ...BASE, system: !is(entry, 'mistral.mistral-7b', 'mistral.mixtral'), tools: is(entry, 'mistral.mistral-small'), documents: !is(entry, 'mistral.mistral-small') };
     case 'mistral-chat':
-      return { ...BASE, tools: true, images: vision };
+      // langchain-aws#1118 (2026-06): Mistral Large 24.02 refuses text beside toolUse in one turn.
+      return { ...BASE, tools: true, images: vision, separateToolTurns: is(entry, 'mistral.mistral-large-2402') ? ['toolUse'] : [] };
     case 'cohere-command-r':
       return { ...BASE, tools: true, streamingTools: true };
     case 'ai21-j2':
@@ -115,8 +129,12 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       const instruct = is(entry, 'ai21.jamba-instruct');
       return { ...BASE, tools: !instruct, streamingTools: !instruct, documents: !instruct };
     }
-    case 'deepseek':
-      return { ...BASE, reasoning: is(entry, 'deepseek.r1') ? 'always' : 'none', reasoningPlacement: 'last' };
+    case 'deepseek': {
+      // V3.x takes tools and every toolChoice ("these options will not be rejected on Converse API
+      // side", langchain-aws#688, 2025-10); R1 refuses tools (quoted).
+      const v3 = is(entry, 'deepseek.v3');
+      return { ...BASE, tools: v3, streamingTools: v3, toolChoice: v3 ? 'all' : 'auto-any', reasoning: v3 ? 'none' : 'always', reasoningPlacement: 'last' };
+    }
     case 'openai':
       return {
         ...BASE,

@@ -59,6 +59,33 @@ export interface ConversationRules {
   strictRoles: boolean;
   lastTurnUser: boolean;
   singleTurn: boolean;
+  /** Which tool blocks may not share a turn with text or media (Llama, Mistral Large 24.02). */
+  separateToolTurns?: Array<'toolUse' | 'toolResult'>;
+}
+
+const CONVERSATION_BLOCKS = ['text', 'image', 'document', 'video', 'audio'];
+
+/**
+ * "messages.N.content: Conversation blocks and tool use blocks cannot be provided in the same
+ * turn." (quarkus-langchain4j#1983, 2025-11, Llama 3.2 11B; langchain-aws#1118, 2026-06, Mistral
+ * Large 24.02 and Llama 3.2 90B) and its tool-result twin (strands harness-sdk#1223, 2025-11,
+ * Llama 4 Maverick). Strands' toolResult message followed by a user text message hit the second:
+ * Bedrock merges consecutive messages of one role first, so the check runs on the merged turns
+ * and N counts merged turns.
+ */
+function checkSeparateToolTurns(messages: Json[], kinds: Array<'toolUse' | 'toolResult'>): void {
+  const merged: Json[][] = [];
+  let previousRole: string | undefined;
+  for (const message of messages) {
+    if (message.role === previousRole) merged[merged.length - 1].push(...message.content);
+    else merged.push([...message.content]);
+    previousRole = message.role;
+  }
+  merged.forEach((content, i) => {
+    const talks = content.some((b) => CONVERSATION_BLOCKS.some((k) => b[k] !== undefined));
+    if (talks && kinds.includes('toolUse') && content.some((b) => b.toolUse)) throw ConverseErrors.mixedToolUseTurn(i);
+    if (talks && kinds.includes('toolResult') && content.some((b) => b.toolResult)) throw ConverseErrors.mixedToolResultTurn(i);
+  });
 }
 
 // The message lists alphanumerics, whitespace, hyphens, parentheses and brackets, yet a 2026 call
@@ -81,17 +108,24 @@ function checkDocuments(messages: Json[]): void {
   if (names.length > 5) throw ConverseErrors.tooManyDocuments();
 }
 
-/** The rules Bedrock applies to the message list, in the order it applies them. */
-function checkMessages(messages: Json[], hasToolConfig: boolean, rules: ConversationRules): void {
+/**
+ * The rules Bedrock applies to the message list, in the order it applies them. Messages of role
+ * `system` (2026 service model) take no part in the turn order; indexes stay those of the request.
+ */
+function checkMessages(all: Json[], hasToolConfig: boolean, rules: ConversationRules): void {
+  const messages = all.filter((m) => m.role !== 'system');
   if (messages.length === 0 || messages[0].role !== 'user') throw ConverseErrors.mustStartWithUser();
   let previousToolUseIds = new Set<string>();
-  messages.forEach((message, i) => {
-    if (rules.strictRoles && i > 0 && message.role === messages[i - 1].role) throw ConverseErrors.mustAlternate();
+  let previousRole: string | undefined;
+  all.forEach((message, i) => {
     const content: Json[] = message.content ?? [];
+    if (message.role !== 'system' && rules.strictRoles && message.role === previousRole) throw ConverseErrors.mustAlternate();
     if (content.length === 0) throw ConverseErrors.emptyContent(i);
     content.forEach((block, j) => {
       if (typeof block.text === 'string' && block.text.trim() === '') throw ConverseErrors.blankText(i, j);
     });
+    if (message.role === 'system') return;
+    previousRole = message.role;
     const usesTools = content.some((b) => b.toolUse || b.toolResult);
     if (usesTools && !hasToolConfig) throw ConverseErrors.toolConfigRequired();
     if (message.role === 'user' && content.some((b) => b.reasoningContent)) throw ConverseErrors.userReasoning();
@@ -108,6 +142,7 @@ function checkMessages(messages: Json[], hasToolConfig: boolean, rules: Conversa
   });
   if (rules.singleTurn && messages.length > 1) throw ConverseErrors.noHistory();
   if (rules.lastTurnUser && messages[messages.length - 1].role !== 'user') throw ConverseErrors.lastTurnMustBeUser();
+  if (rules.separateToolTurns?.length) checkSeparateToolTurns(messages, rules.separateToolTurns);
   checkDocuments(messages);
 }
 
@@ -133,6 +168,38 @@ function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; too
 }
 
 /**
+ * The tools in force after the conversation's toolAddition / toolRemoval blocks (2026-07-31
+ * model: "Use within a system role message to make a tool available [or remove it] without
+ * re-sending the full tool configuration"), taken in order. A tool added by a name the
+ * configuration does not declare is known by its name only.
+ */
+function toolsInForce(declared: ToolSpec[] | undefined, messages: Json[]): ToolSpec[] | undefined {
+  let tools = declared;
+  for (const message of messages) {
+    for (const block of message.content ?? []) {
+      const name = block.toolAddition?.tool?.name ?? block.toolRemoval?.tool?.name;
+      if (typeof name !== 'string') continue;
+      const rest = (tools ?? []).filter((t) => t.name !== name);
+      tools = block.toolRemoval ? rest : [...rest, declared?.find((t) => t.name === name) ?? { name }];
+    }
+  }
+  return tools;
+}
+
+/** Consecutive messages of one role as one turn, as Bedrock merges them (strands harness-sdk#1223). */
+function mergeTurns(turns: Turn[]): Turn[] {
+  const out: Turn[] = [];
+  for (const turn of turns) {
+    const last = out[out.length - 1];
+    if (last?.role === turn.role) last.content.push(...turn.content);
+    else out.push({ role: turn.role, content: [...turn.content] });
+  }
+  return out;
+}
+
+const textOf = (blocks: Json[]) => blocks.map((b) => (typeof b.text === 'string' ? b.text : '')).filter(Boolean).join('\n');
+
+/**
  * @param maxTokens the output limit in force: the request's, else the model's default.
  * @param reasoning whether the model thinks before answering (its traits and the request decide).
  * @param rules the model's own conversation rules (ConverseTraits).
@@ -140,15 +207,22 @@ function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; too
 export function toConversation(input: ConverseInput, maxTokens: number, reasoning: boolean, rules: ConversationRules = { strictRoles: true, lastTurnUser: false, singleTurn: false }): Conversation {
   const messages = input.messages ?? [];
   checkMessages(messages, input.toolConfig !== undefined, rules);
-  const turns: Turn[] = messages.map((m) => ({
-    role: m.role === 'assistant' ? 'assistant' : 'user',
-    content: (m.content as Json[]).map(toPart).filter((p): p is Part => p !== undefined),
-  }));
-  const system = (input.system ?? []).map((b) => (typeof b.text === 'string' ? b.text : '')).filter(Boolean).join('\n');
+  const spoken = messages.filter((m) => m.role !== 'system');
+  const turns = mergeTurns(
+    spoken.map((m) => ({
+      role: m.role === 'assistant' ? 'assistant' : 'user',
+      content: (m.content as Json[]).map(toPart).filter((p): p is Part => p !== undefined),
+    })),
+  );
+  // A system-role message's text joins the system prompt, after the top-level one.
+  const system = [textOf(input.system ?? []), ...messages.filter((m) => m.role === 'system').map((m) => textOf(m.content))].filter(Boolean).join('\n');
+  const { tools, toolChoice } = toolsOf(input.toolConfig);
+  const inForce = toolsInForce(tools, messages);
   return {
     ...(system ? { system } : {}),
     messages: turns,
-    ...toolsOf(input.toolConfig),
+    ...(inForce !== undefined ? { tools: inForce } : {}),
+    ...(toolChoice ? { toolChoice } : {}),
     maxTokens,
     stopSequences: input.inferenceConfig?.stopSequences,
     reasoning,

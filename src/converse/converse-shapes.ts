@@ -14,6 +14,7 @@ const TOOL_NAME = str({ min: 1, max: 64, pattern: '[a-zA-Z0-9_-]+' });
 const TOOL_USE_ID = str({ min: 1, max: 64, pattern: '[a-zA-Z0-9_.:-]+' });
 const S3 = struct({ uri: str({ min: 1, max: 1024, pattern: 's3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)?' }), bucketOwner: str({ pattern: '[0-9]{12}' }) }, ['uri']);
 const mediaSource = union({ bytes, s3Location: S3 });
+const TOOL_REFERENCE = struct({ type: str({ min: 1, max: 64 }), name: str({ min: 1, max: 128 }), serverName: str({ min: 1, max: 128 }) });
 const CACHE_POINT = struct({ type: str({ enum: ['default'] }), ttl: str({ enum: ['5m', '1h'] }) }, ['type']);
 
 const IMAGE = struct({ format: str({ enum: ['png', 'jpeg', 'gif', 'webp'] }), source: mediaSource }, ['format', 'source']);
@@ -54,6 +55,9 @@ const CONTENT_BLOCK = union({
   guardContent: GUARD,
   cachePoint: CACHE_POINT,
   reasoningContent: union({ reasoningText: struct({ text: str(), signature: str() }, ['text']), redactedContent: { kind: 'blob' } }),
+  // 2026-07-31 model: a tool added to / removed from the set mid-conversation.
+  toolAddition: struct({ tool: TOOL_REFERENCE }, ['tool']),
+  toolRemoval: struct({ tool: TOOL_REFERENCE }, ['tool']),
 });
 
 const MESSAGES = list(struct({ role: str({ enum: ['user', 'assistant', 'system'] }), content: list(CONTENT_BLOCK) }, ['role', 'content']));

@@ -54,9 +54,9 @@ export function converseModel(c: Context, runtime: Runtime, invoking = true): { 
 function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: ConverseTraits, streaming: boolean): void {
   if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
   if (input.system?.length && !traits.system) throw ConverseErrors.noSystemMessages();
-  // The 2026 model added a `system` message role; the one sighting (Claude Opus 4.8, evidence §1)
-  // is this refusal, so every model refuses it.
-  if (input.messages?.some((m) => m.role === 'system')) throw ConverseErrors.noSystemMessages();
+  // The 2026 model added a `system` message role. Claude Opus 4.8 refused it (a 2026 code comment,
+  // evidence "Refusal rules settled for issue 8"); no refusal is known for the others.
+  if (input.messages?.some((m) => m.role === 'system') && !(traits.system && traits.systemMessages)) throw ConverseErrors.noSystemMessages();
   if (input.toolConfig && (!traits.tools || (streaming && !traits.streamingTools))) {
     throw streaming && traits.tools ? ConverseErrors.noStreamingToolUse() : ConverseErrors.noToolUse();
   }
@@ -64,8 +64,8 @@ function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: Conv
     if (input.inferenceConfig?.[param] !== undefined) throw ConverseErrors.unsupportedField(param);
   }
   const choice = input.toolConfig?.toolChoice;
-  if (choice?.any && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
-  if (choice?.tool && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
+  if (choice?.any && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
+  if (choice?.tool && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
   for (const message of input.messages ?? []) {
     if (message.role !== 'user') continue;
     for (const block of message.content ?? []) {

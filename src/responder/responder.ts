@@ -1,10 +1,11 @@
 // The default responder: canned text from fixtures, cut by stop sequences and the token limit;
 // a tool call when tools are offered and the conversation is not answering a tool result, so
-// agent loops always end (toolUse → toolResult → text).
+// agent loops always end (toolUse → toolResult → text); a tool call and nothing else whenever the
+// request forces one (toolChoice any/tool).
 import { FixtureStore } from './fixtures.js';
 import { sampleToolInput, sampleValue } from './sample.js';
 import { conversationTokens, countTokens, tokenize } from './tokens.js';
-import type { CitedPassage, Conversation, Reply, ReplyBlock, Responder, StopReason } from './types.js';
+import type { CitedPassage, Conversation, Reply, ReplyBlock, Responder, StopReason, ToolChoice } from './types.js';
 
 /** A stable stand-in for the opaque signature reasoning blocks carry. */
 // node:crypto is fetched on first use: loading it costs about 10 ms of start-up (issue #2).
@@ -32,10 +33,21 @@ function answersToolResult(conv: Conversation): boolean {
   return !!last && last.role === 'user' && last.content.some((p) => p.type === 'tool_result');
 }
 
+/**
+ * `any` and `tool` force a call, also right after a tool result: the service model documents
+ * AnyToolChoice as "The model must request at least one tool (no text is generated)", and
+ * Anthropic prefills the turn so that "the models will not emit a chain-of-thought text content
+ * block before tool_use content blocks" (tool-use docs). Structured output in the Vercel AI SDK,
+ * pydantic-ai, Strands and LlamaIndex relies on exactly this.
+ */
+const forcesTool = (choice: ToolChoice | undefined) => choice?.type === 'any' || choice?.type === 'tool';
+
 function chooseTool(conv: Conversation) {
   const tools = conv.tools ?? [];
   const choice = conv.toolChoice ?? { type: 'auto' };
-  if (tools.length === 0 || choice.type === 'none' || answersToolResult(conv)) return undefined;
+  if (tools.length === 0 || choice.type === 'none') return undefined;
+  // With `auto`, a tool result is answered in words, so agent loops end (toolUse → toolResult → text).
+  if (!forcesTool(choice) && answersToolResult(conv)) return undefined;
   if (choice.type === 'tool') return tools.find((t) => t.name === choice.name) ?? tools[0];
   return tools[0];
 }
@@ -79,7 +91,8 @@ export function createResponder(fixtures: FixtureStore): Responder {
     let stopReason: StopReason;
     let stopSequence: string | null = null;
     if (tool) {
-      if (canned.toolPreamble) content.push({ type: 'text', text: canned.toolPreamble });
+      // The text some families write before a call (fixtures' toolPreamble), only when not forced.
+      if (canned.toolPreamble && !forcesTool(conv.toolChoice)) content.push({ type: 'text', text: canned.toolPreamble });
       content.push({ type: 'tool_use', name: tool.name, input: sampleToolInput(tool.inputSchema) });
       stopReason = 'tool_use';
     } else {
