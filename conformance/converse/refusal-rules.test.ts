@@ -2,8 +2,10 @@
 // (src/converse.evidence.md, "Refusal rules settled for issue 8"): toolChoice per family, several
 // messages of one role in a row, text beside tool blocks in one turn, messages of role `system`
 // with toolAddition / toolRemoval blocks.
+import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockClient, GetFoundationModelCommand } from '@aws-sdk/client-bedrock';
 import { describe, expect } from 'vitest';
-import { failure, requireModel, useEmulator } from '../support/emulator.js';
+import { credentials, failure, requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { answerText, assistant, calls, timeTool, user, weatherTool } from './helpers.js';
 
@@ -170,6 +172,35 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('refusal rules settled for issue 8, ov
       const change = { role: 'system', content: [{ toolAddition: { tool: { name: 'x'.repeat(129) } } }] };
       const message = await refusal({ modelId: nova, messages: [user('Hi'), change], toolConfig: { tools } });
       expect(message).toBe("1 validation error detected: Value at 'messages.2.member.content.1.member.toolAddition.tool.name' failed to satisfy constraint: Member must have length less than or equal to 128");
+    });
+  });
+
+  describe('on demand versus profile-only, per region', () => {
+    const sonnetV2 = 'anthropic.claude-3-5-sonnet-20241022-v2:0';
+    const onDemandRefusal = `Invocation of model ID ${sonnetV2} with on-demand throughput isn\u2019t supported. Retry your request with the ID or ARN of an inference profile that contains this model.`;
+
+    // Refused on demand in us-east-1, the suite's region (LibreChat#4570 2024-10, bolt.diy#1102
+    // 2025-01, a strands course issue 2025-08); its `us.` profile answers.
+    awsIt('Claude 3.5 Sonnet v2: the bare id is refused on demand in us-east-1, its us. profile answers', async () => {
+      await requireModel(sonnetV2);
+      expect(await converseRefusal({ modelId: sonnetV2, messages: [user('Hi')], inferenceConfig: limits })).toBe(onDemandRefusal);
+      accepted(await converse({ modelId: `us.${sonnetV2}`, messages: [user('Hi')], inferenceConfig: limits }));
+    });
+
+    // fern-api/fern-platform#1969 (2025-01): "us-west-2 allows us to use modelid
+    // anthropic.claude-3-5-sonnet-20241022-v2:0 instead of us.…".
+    emulatorIt('Claude 3.5 Sonnet v2: the bare id answers on demand for a caller in us-west-2, which lists it ON_DEMAND', async () => {
+      const west = { region: 'us-west-2', endpoint: t.url, credentials, maxAttempts: 1 };
+      const runtime = new BedrockRuntimeClient(west);
+      const res = await runtime.send(new ConverseCommand({ modelId: sonnetV2, messages: [user('Hi')] }));
+      expect(res.stopReason).toBe('end_turn');
+      const body = JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });
+      expect((await runtime.send(new InvokeModelCommand({ modelId: sonnetV2, body }))).$metadata.httpStatusCode).toBe(200);
+      const details = await new BedrockClient(west).send(new GetFoundationModelCommand({ modelIdentifier: sonnetV2 }));
+      expect(details.modelDetails!.inferenceTypesSupported).toContain('ON_DEMAND');
+      const east = await new BedrockClient({ ...west, region: 'us-east-1' }).send(new GetFoundationModelCommand({ modelIdentifier: sonnetV2 }));
+      expect(east.modelDetails!.inferenceTypesSupported).toEqual(['INFERENCE_PROFILE']);
+      runtime.destroy();
     });
   });
 });

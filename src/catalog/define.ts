@@ -25,6 +25,8 @@ export interface EntryOptions {
   profiles?: ProfileGeo[];
   responseModelName?: string;
   embeddingDimension?: number;
+  /** See ModelEntry.onDemandRegions. */
+  onDemandRegions?: string[];
 }
 
 export type EntryBuilder = (
@@ -56,6 +58,7 @@ export function providerModels(provider: string, defaults: EntryOptions & { fami
     };
     if (o.responseModelName !== undefined) entry.responseModelName = o.responseModelName;
     if (o.embeddingDimension !== undefined) entry.embeddingDimension = o.embeddingDimension;
+    if (o.onDemandRegions !== undefined) entry.onDemandRegions = o.onDemandRegions;
     return entry;
   };
 }

@@ -27,8 +27,11 @@ export const ANTHROPIC_MODELS: readonly ModelEntry[] = [
     legacy: true, profiles: ['us', 'eu', 'apac', 'us-gov'],
     responseModelName: 'claude-3-5-sonnet-20240620',
   }),
+  // On demand in us-west-2 only: "us-west-2 allows us to use modelid anthropic.claude-3-5-sonnet-
+  // 20241022-v2:0 instead of us.…" (fern-api/fern-platform#1969, 2025-01); refused on demand in
+  // us-east-1 (LibreChat#4570 2024-10, bolt.diy#1102 2025-01, strands course issue 2025-08).
   claude('anthropic.claude-3-5-sonnet-20241022-v2:0', 'Claude 3.5 Sonnet v2', 200_000, 8_192, {
-    profileOnly: true, legacy: true, profiles: ['us', 'apac'],
+    profileOnly: true, onDemandRegions: ['us-west-2'], legacy: true, profiles: ['us', 'apac'],
     responseModelName: 'claude-3-5-sonnet-20241022',
   }),
   claude('anthropic.claude-3-7-sonnet-20250219-v1:0', 'Claude 3.7 Sonnet', 200_000, 64_000, {

@@ -63,11 +63,18 @@ function fromProfileId(profileId: string): Resolved | undefined {
   return { entry, viaProfile: true };
 }
 
-function fromBaseId(modelId: string, asCalled: string, invoking: boolean): Resolved | undefined {
+/** Whether the bare id of `entry` is invoked on demand in `region` (every region when unknown). */
+export function onDemandIn(entry: ModelEntry, region?: string): boolean {
+  if (entry.inferenceTypes.includes('ON_DEMAND')) return true;
+  return !!entry.onDemandRegions && (region === undefined || entry.onDemandRegions.includes(region));
+}
+
+function fromBaseId(modelId: string, asCalled: string, invoking: boolean, region?: string): Resolved | undefined {
   const entry = findModel(modelId);
   if (!entry) return undefined;
-  // Models served only through profiles refuse a bare on-demand call (REAL_ERROR_MESSAGES.md).
-  if (invoking && !entry.inferenceTypes.includes('ON_DEMAND')) throw Errors.onDemandNotSupported(asCalled);
+  // Models served only through profiles refuse a bare on-demand call (REAL_ERROR_MESSAGES.md),
+  // except in the regions where AWS serves them on demand too.
+  if (invoking && !onDemandIn(entry, region)) throw Errors.onDemandNotSupported(asCalled);
   return { entry, viaProfile: false };
 }
 
@@ -76,15 +83,16 @@ function fromBaseId(modelId: string, asCalled: string, invoking: boolean): Resol
  *   application inference profiles) stand for; configurable because the emulator has no account.
  * @param invoking false for calls that run no inference (CountTokens), which take the base id of a
  *   model served only through profiles.
+ * @param region the caller's region (SigV4 scope), for models served on demand in some regions only.
  */
-export function resolveModel(id: string, customModelId: string, invoking = true): Resolved {
+export function resolveModel(id: string, customModelId: string, invoking = true, region?: string): Resolved {
   if (id.length === 0) throw Errors.invalidModelId();
   checkConstraints(id);
   const arn = ARN.exec(id);
   let resolved: Resolved | undefined;
   if (arn) {
     const [, , , kind, rest] = arn;
-    if (kind === 'foundation-model') resolved = fromBaseId(rest, id, invoking);
+    if (kind === 'foundation-model') resolved = fromBaseId(rest, id, invoking, arn[1]);
     else if (kind === 'inference-profile') resolved = fromProfileId(rest);
     else if (ACCOUNT_SCOPED.has(kind)) {
       const entry = findModel(customModelId);
@@ -93,7 +101,7 @@ export function resolveModel(id: string, customModelId: string, invoking = true)
   } else if (id.startsWith('arn:aws:sagemaker:')) {
     resolved = { entry: SAGEMAKER_ENDPOINT, viaProfile: false };
   } else {
-    resolved = fromProfileId(id) ?? fromBaseId(id, id, invoking);
+    resolved = fromProfileId(id) ?? fromBaseId(id, id, invoking, region);
   }
   if (!resolved) throw Errors.invalidModelId();
   return resolved;

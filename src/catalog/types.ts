@@ -51,6 +51,9 @@ export interface ModelEntry {
   maxOutputTokens: number;
   /** Geographies that have a system-defined cross-region profile `{geo}.{modelId}`. */
   profiles: ProfileGeo[];
+  /** Regions where the bare id is invoked on demand although the model is served only through
+   *  profiles elsewhere (e.g. Claude 3.5 Sonnet v2 in us-west-2). */
+  onDemandRegions?: string[];
   /** The name the model reports about itself in native bodies (Anthropic `model`, OpenAI `model`). */
   responseModelName?: string;
   /** Embedding dimension (embedding models only). */

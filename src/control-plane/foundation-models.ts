@@ -17,7 +17,8 @@ export function modelSummary(entry: ModelEntry, region: string) {
     outputModalities: entry.output,
     responseStreamingSupported: entry.streaming,
     customizationsSupported: entry.customizations,
-    inferenceTypesSupported: entry.inferenceTypes,
+    // In a region where the bare id is served on demand, it is listed so (catalog onDemandRegions).
+    inferenceTypesSupported: entry.onDemandRegions?.includes(region) ? ['ON_DEMAND', ...entry.inferenceTypes] : entry.inferenceTypes,
     modelLifecycle: { status: entry.lifecycle },
   };
 }

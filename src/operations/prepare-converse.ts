@@ -10,6 +10,7 @@ import { CONVERSE_REQUEST } from '../converse/converse-shapes.js';
 import { toConversation, type ConverseInput } from '../converse/conversation.js';
 import { ConverseErrors, Errors } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -43,7 +44,8 @@ export async function readJson(c: Context): Promise<Record<string, any>> {
 export function converseModel(c: Context, runtime: Runtime, invoking = true): { entry: ModelEntry; traits: ConverseTraits; viaProfile: boolean } {
   const modelId = c.req.param('modelId') ?? '';
   c.set('modelId', modelId);
-  const { entry, viaProfile } = resolveModel(modelId, runtime.settings.customModelId, invoking);
+  const region = callerRegion(c.req.header('authorization'), runtime.settings.region);
+  const { entry, viaProfile } = resolveModel(modelId, runtime.settings.customModelId, invoking, region);
   const traits = converseTraits(entry);
   // CountTokens (invoking = false) refuses with its own message instead.
   if (invoking && !traits.converse) throw ConverseErrors.unsupportedModel();

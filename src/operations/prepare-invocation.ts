@@ -7,6 +7,7 @@ import { Errors } from '../errors.js';
 import type { Family, InvokeContext } from '../families/family.js';
 import { familyFor } from '../families/index.js';
 import { readRequestBody } from '../http/body.js';
+import { callerRegion } from '../http/region.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation, Reply } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -41,7 +42,7 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   const requestId = c.get('requestId') as string;
   const modelId = c.req.param('modelId') ?? '';
   c.set('modelId', modelId);
-  const { entry } = resolveModel(modelId, runtime.settings.customModelId);
+  const { entry } = resolveModel(modelId, runtime.settings.customModelId, true, callerRegion(c.req.header('authorization'), runtime.settings.region));
   if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
   const acceptHeader = streaming ? 'x-amzn-bedrock-accept' : 'accept';
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
