@@ -24,15 +24,16 @@ const QUESTION = 'What is the weather in Paris, in celsius?';
 requireModel(claude, nova);
 
 /** A Converse answer as an application reads it when a tool call was forced: tool calls only,
- *  each naming an offered tool with arguments valid against its schema. Returns the names. */
-function forcedAnswerTools(res: any, allowed: string[]): string[] {
+ *  each naming an offered tool with arguments valid against its schema. Returns the names. Nova's
+ *  native body has UUID toolUseIds (invoke__amazon.nova-micro-v1_0__tool_use capture). */
+function forcedAnswerTools(res: any, allowed: string[], idPattern = TOOLUSE_ID): string[] {
   expect(res.stopReason).toBe('tool_use');
   const content = res.output.message.content as any[];
   expect(content.length).toBeGreaterThan(0);
   expect(content.filter((b) => b.toolUse === undefined)).toEqual([]);
   for (const { toolUse } of content) {
     expect(allowed).toContain(toolUse.name);
-    expect(toolUse.toolUseId).toMatch(TOOLUSE_ID);
+    expect(toolUse.toolUseId).toMatch(idPattern);
     expect(schemaProblems(toolUse.input, schemas[toolUse.name])).toEqual([]);
   }
   return content.map((b) => b.toolUse.name);
@@ -150,5 +151,42 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('forced tool choice over %s', (protoco
     const messages = [...question, { role: 'assistant', content: first.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: first.content[0].id, content: '21' }] }];
     expect((await invoke(native(messages, { type: 'auto' }))).stop_reason).toBe('end_turn');
     expect(forcedNativeStreamTools(await invokeStream(native(messages, { type: 'any' })), ['get_weather'])).toEqual(['get_weather']);
+  });
+
+  // Nova's native body takes the same toolChoice union as Converse (FORMATS.md, Nova messages-v1);
+  // the service model's "no text is generated" holds for it as well.
+  awsIt("Nova native body: toolChoice any gives toolUse blocks only, also after a tool result", async () => {
+    const novaTools = { tools: tools.map((t) => ({ toolSpec: t.toolSpec })) };
+    const ask = (messages: unknown[], toolChoice: unknown) => JSON.stringify({ messages, toolConfig: { ...novaTools, toolChoice }, inferenceConfig: { maxTokens: 256 } });
+    const question = [{ role: 'user', content: [{ text: QUESTION }] }];
+    const first = json((await client().send(new InvokeModelCommand({ modelId: nova, body: ask(question, { any: {} }) }))).body);
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    forcedAnswerTools(first, ['get_weather', 'get_time'], UUID);
+    const results = first.output.message.content.map((b: any) => ({ toolResult: { toolUseId: b.toolUse.toolUseId, content: [{ text: '21 degrees' }] } }));
+    const messages = [...question, first.output.message, { role: 'user', content: results }];
+    const again = json((await client().send(new InvokeModelCommand({ modelId: nova, body: ask(messages, { tool: { name: 'get_time' } }) }))).body);
+    expect(forcedAnswerTools(again, ['get_time'], UUID)).toContain('get_time');
+  });
+
+  // Mistral Large's tool_choice "any" and OpenAI's "required" / named function map to the same
+  // forced choice (src/families/mistral-chat.ts, chat-completions.ts).
+  emulatorIt('Mistral and OpenAI native bodies: any / required / a named function force a call, also after a tool result', async () => {
+    const fnTools = tools.map((t) => ({ type: 'function', function: { name: t.toolSpec.name, description: t.toolSpec.description, parameters: t.toolSpec.inputSchema.json } }));
+    const call = async (modelId: string, body: Record<string, unknown>) => json((await client().send(new InvokeModelCommand({ modelId, body: JSON.stringify(body) }))).body);
+    const answered = [
+      { role: 'user', content: QUESTION },
+      { role: 'assistant', content: '', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' } }] },
+      { role: 'tool', tool_call_id: 'call_1', content: '21 degrees' },
+    ];
+    const mistral = await call('mistral.mistral-large-2402-v1:0', { messages: answered, tools: fnTools, tool_choice: 'any', max_tokens: 256 });
+    expect(mistral.choices[0].stop_reason).toBe('tool_calls');
+    expect(mistral.choices[0].message.tool_calls.map((c: any) => c.function.name)).toEqual(['get_weather']);
+    const auto = await call('mistral.mistral-large-2402-v1:0', { messages: answered, tools: fnTools, max_tokens: 256 });
+    expect(auto.choices[0].stop_reason).toBe('stop');
+    for (const tool_choice of ['required', { type: 'function', function: { name: 'get_time' } }]) {
+      const gpt = await call('openai.gpt-oss-20b-1:0', { messages: answered, tools: fnTools, tool_choice, max_completion_tokens: 256 });
+      expect(gpt.choices[0].finish_reason).toBe('tool_calls');
+      expect(gpt.choices[0].message.tool_calls.length).toBe(1);
+    }
   });
 });
