@@ -189,6 +189,9 @@ export const ConverseErrors = {
   // (2026-06, Mistral Large 24.02, Llama 3.2 90B); the index counts merged turns.
   mixedToolUseTurn: (index: number) =>
     validation(`messages.${index}.content: Conversation blocks and tool use blocks cannot be provided in the same turn.`),
+  // vercel/ai fixture issue-17267-tool-choice-conflict (Claude Sonnet 4.6, 2026).
+  additionalFieldConflict: (extra: string, existing: string) =>
+    validation(`The additional field ${extra} conflicts with the existing field ${existing}. Remove ${extra} and try again.`),
   // strands harness-sdk#1223 (2025-11, Llama 4 Maverick); litellm#6053 (2024-10).
   mixedToolResultTurn: (index: number) =>
     validation(`messages.${index}.content: Conversation blocks and tool result blocks cannot be provided in the same turn.`),

@@ -203,4 +203,24 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('refusal rules settled for issue 8, ov
       runtime.destroy();
     });
   });
+
+  describe("Claude's tool_choice in additionalModelRequestFields", () => {
+    const sonnet = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+    const parallelOff = { tool_choice: { type: 'auto', disable_parallel_tool_use: true } };
+
+    // vercel/ai fixtures issue-17267-tool-choice-conflict / -disable-parallel-tool-use-enabled
+    // (Claude Sonnet 4.6 through global., 2026): refused beside toolConfig.toolChoice, taken alone.
+    awsIt('is refused beside toolConfig.toolChoice, taken without it', async () => {
+      await requireModel(sonnet);
+      const message = await refusal({ modelId: sonnet, messages: [user('What time is it in Tokyo?')], inferenceConfig: limits, toolConfig: { tools, toolChoice: { auto: {} } }, additionalModelRequestFields: parallelOff });
+      expect(message).toBe('The additional field tool_choice/type conflicts with the existing field toolConfig.toolChoice.auto. Remove tool_choice/type and try again.');
+      accepted(await converse({ modelId: sonnet, messages: [user('What time is it in Tokyo?')], inferenceConfig: limits, toolConfig: { tools }, additionalModelRequestFields: parallelOff }));
+    });
+
+    emulatorIt('a forcing tool_choice there forces the call like toolConfig.toolChoice does', async () => {
+      const res = await converse({ modelId: claude, messages: [user('Hi')], toolConfig: { tools }, additionalModelRequestFields: { tool_choice: { type: 'tool', name: 'get_time' } } });
+      expect(res.stopReason).toBe('tool_use');
+      expect(res.output!.message!.content!.map((b) => b.toolUse?.name)).toEqual(['get_time']);
+    });
+  });
 });

@@ -15,7 +15,7 @@ import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
 import { conversationTokens } from '../responder/tokens.js';
-import type { Conversation } from '../responder/types.js';
+import type { Conversation, ToolChoice } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
 
 export interface PreparedConverse {
@@ -87,7 +87,23 @@ function checkThinking(input: Record<string, any>): void {
   }
   const temperature = input.inferenceConfig?.temperature;
   if (temperature !== undefined && temperature !== 1) throw ConverseErrors.thinkingTemperature();
-  if (input.toolConfig?.toolChoice?.any || input.toolConfig?.toolChoice?.tool) throw ConverseErrors.thinkingWithForcedTool();
+  const extra = input.additionalModelRequestFields?.tool_choice?.type;
+  if (input.toolConfig?.toolChoice?.any || input.toolConfig?.toolChoice?.tool || extra === 'any' || extra === 'tool') throw ConverseErrors.thinkingWithForcedTool();
+}
+
+/**
+ * Claude's own `tool_choice` passed through additionalModelRequestFields: refused beside a
+ * toolConfig.toolChoice ("The additional field tool_choice/type conflicts with the existing field
+ * toolConfig.toolChoice.auto. …", vercel/ai fixture issue-17267-tool-choice-conflict, Claude
+ * Sonnet 4.6, 2026), honoured alone (issue-17267-disable-parallel-tool-use-enabled: one call).
+ */
+function additionalToolChoice(input: Record<string, any>, entry: ModelEntry): ToolChoice | undefined {
+  const extra = input.additionalModelRequestFields?.tool_choice;
+  if (entry.family !== 'anthropic-messages' || typeof extra?.type !== 'string') return undefined;
+  const member = ['auto', 'any', 'tool'].find((m) => input.toolConfig?.toolChoice?.[m] !== undefined);
+  if (member) throw ConverseErrors.additionalFieldConflict('tool_choice/type', `toolConfig.toolChoice.${member}`);
+  if (extra.type === 'tool') return { type: 'tool', name: String(extra.name ?? '') };
+  return ['auto', 'any', 'none'].includes(extra.type) ? ({ type: extra.type } as ToolChoice) : undefined;
 }
 
 function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boolean {
@@ -106,7 +122,12 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
-  const conversation = { ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits), ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}) };
+  const extraChoice = additionalToolChoice(input, entry);
+  const conversation = {
+    ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits),
+    ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}),
+    ...(extraChoice ? { toolChoice: extraChoice } : {}),
+  };
   if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
   return { entry, traits, input, conversation, cache };
