@@ -89,7 +89,7 @@ export const Errors = {
   // Giskard-AI/giskard-oss#1933, anthropic-sdk-typescript#565 (InvokeModel).
   claudeRolesAlternate: (role: string) =>
     validation(`messages: roles must alternate between "user" and "assistant", but found multiple "${role}" roles in a row`),
-  // Anthropic's wording; not seen from Bedrock (src/errors.evidence.md §3.1, inferred).
+  // langchain4j#1864 (Bedrock, Java SDK, 400, 2024-10); anthropic-sdk-typescript#622 (Claude 3 Haiku, 2024-12).
   claudeFirstMessageUser: () => validation('messages: first message must use the "user" role'),
   // konveyor/kai#645 (InvokeModel, 2025-02).
   claudeEmptyContent: (index: number) =>
@@ -106,6 +106,9 @@ export const Errors = {
     ),
   // Claude Text Completions, 2024+ wording (spring-projects/spring-ai#404; SEED_NOTES.md seed 001).
   claudePromptStart: () => validation('prompt must start with "\n\nHuman:" turn after an optional system prompt'),
+  // Anthropic's request validation (pydantic) on newer Claude models through InvokeModel, unprefixed:
+  // `output_config.effort: Extra inputs are not permitted` (anthropics/claude-code-action#1005, 2026-03).
+  claudeExtraInput: (path: string) => validation(`${path}: Extra inputs are not permitted`),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.
