@@ -37,7 +37,7 @@ const asksRedactedThinking = (conv: Conversation) =>
   conv.messages.some((turn) => turn.role === 'user' && turn.content.some((p) => p.type === 'text' && p.text.includes(REDACTED_THINKING_TRIGGER)));
 
 /** Opaque, stable stand-in for the encrypted thought (base64, as the real `data` is). */
-const redactedData = (conv: Conversation) => `EmwK${signatureOf(JSON.stringify(conv.messages)).replace(/=+$/, '')}`;
+const redactedData = (conv: Conversation) => Buffer.from(`redacted:${signatureOf(JSON.stringify(conv.messages))}`).toString('base64');
 
 function answersToolResult(conv: Conversation): boolean {
   const last = conv.messages[conv.messages.length - 1];
