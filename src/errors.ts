@@ -109,6 +109,9 @@ export const Errors = {
   // Anthropic's request validation (pydantic) on newer Claude models through InvokeModel, unprefixed:
   // `output_config.effort: Extra inputs are not permitted` (anthropics/claude-code-action#1005, 2026-03).
   claudeExtraInput: (path: string) => validation(`${path}: Extra inputs are not permitted`),
+  // An anthropic_beta flag Bedrock does not serve for the model (farion1231/cc-switch#707, 2026-01:
+  // "ValidationException: invalid beta flag", InvokeModelWithResponseStream, 400).
+  claudeInvalidBeta: () => validation('invalid beta flag'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.

@@ -95,11 +95,26 @@ describe('Claude native body, 2026 fields', () => {
     expect(await refusal('us.anthropic.claude-sonnet-4-6', req)).toBe('Invalid API version: 2026-10-21');
   });
 
-  // Claude Code sends metadata.user_id on every Bedrock call (2026); anthropic_beta takes any flag.
-  awsIt('takes metadata and anthropic_beta in the body', async () => {
-    const req = body({ metadata: { user_id: 'user-123' }, anthropic_beta: ['token-efficient-tools-2025-02-19'], max_tokens: 16 });
-    expect((await invoke(haiku3, req)).type).toBe('message');
+  // Claude Code sends metadata.user_id on every Bedrock call (2026); interleaved thinking is an AWS-documented flag for Claude 4 models.
+  awsIt('takes metadata, and an anthropic_beta flag the model serves, in the body', async () => {
+    expect((await invoke(haiku3, body({ metadata: { user_id: 'user-123' }, max_tokens: 16 }))).type).toBe('message');
     expect((await invoke(sonnet5, body({ metadata: { user_id: 'user-123' }, max_tokens: 16 }))).type).toBe('message');
+    expect((await invoke(sonnet45, body({ anthropic_beta: ['interleaved-thinking-2025-05-14'], max_tokens: 16 }))).type).toBe('message');
+  });
+
+  // anthropics/claude-code#49370, #49648 (2026-04): Opus 4.7 refused every flag but interleaved thinking.
+  awsIt('refuses an anthropic_beta flag the model does not serve: invalid beta flag', async () => {
+    const opus47 = 'us.anthropic.claude-opus-4-7';
+    await requireModel(opus47);
+    expect(await refusal(opus47, body({ anthropic_beta: ['claude-code-20250219'], max_tokens: 16 }))).toBe('invalid beta flag');
+  });
+
+  emulatorIt('refuses only the flags seen refused, per model, and takes any other', async () => {
+    expect(await refusal('us.anthropic.claude-opus-4-7', body({ anthropic_beta: ['claude-code-20250219'] }))).toBe('invalid beta flag');
+    expect((await invoke('us.anthropic.claude-opus-4-7', body({ anthropic_beta: ['interleaved-thinking-2025-05-14'] }))).type).toBe('message');
+    expect((await invoke('us.anthropic.claude-opus-4-6-v1', body({ anthropic_beta: ['claude-code-20250219'] }))).type).toBe('message');
+    expect(await refusal(sonnet5, body({ anthropic_beta: ['mcp-servers-2025-12-04'] }))).toBe('invalid beta flag');
+    expect((await invoke(haiku3, body({ anthropic_beta: ['some-future-flag-2027-01-01'] }))).type).toBe('message');
   });
 
   emulatorIt('takes keys of the current Anthropic API it does not model, still refusing model and stream', async () => {

@@ -92,6 +92,23 @@ function checkVersion(version: string | undefined, model: ModelEntry): void {
 // Sonnet 4.5 and Haiku 4.5"); taken by Opus 4.5 and every 4.6+ model.
 const refusesEffort = (model: ModelEntry) => /claude-(sonnet|haiku)-4-5/.test(model.modelId);
 
+// anthropic_beta: Bedrock refuses a flag it does not serve for the model with `invalid beta flag`
+// (InvokeModelWithResponseStream, 400 ValidationException: farion1231/cc-switch#707, 2026-01;
+// yiliqi78/TOKENICODE#59, 2026-03). Only flags seen refused are refused; any other is taken (the
+// flags AWS documents, and flags a model lacks, answered 200: BerriAI/litellm#41203, 2026-08).
+const BETA_REFUSALS: Array<{ refused: (flag: string) => boolean; model: RegExp }> = [
+  // Claude Code's MCP beta (BerriAI/litellm#19875, 2026-01).
+  { refused: (flag) => flag === 'mcp-servers-2025-12-04', model: /claude/ },
+  // Opus 4.7 took only interleaved thinking in April 2026; Opus 4.6 took claude-code-20250219
+  // (anthropics/claude-code#49370, #49648, 2026-04-16/17).
+  { refused: (flag) => flag !== 'interleaved-thinking-2025-05-14', model: /claude-opus-4-7/ },
+  // Sonnet 4.5 (BerriAI/litellm#41203, 2026-08).
+  { refused: (flag) => flag === 'thinking-binding-controls-2026-08-01', model: /claude-sonnet-4-5/ },
+];
+
+const refusesBeta = (flags: string[], model: ModelEntry) =>
+  flags.some((flag) => BETA_REFUSALS.some((rule) => rule.model.test(model.modelId) && rule.refused(flag)));
+
 /** The checks Anthropic's side makes once the body passed Bedrock's schema. */
 function checkMessages(req: MessagesRequest, model: ModelEntry): void {
   // Claude 3 era: assistant first and same-role runs refused (langchain4j#1864, 2024-10;
@@ -118,6 +135,7 @@ export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest
   const req = body as MessagesRequest;
   if (!('messages' in (req as object))) throw Errors.claudeUseMessagesApi(model.responseModelName ?? model.modelId);
   checkVersion(req.anthropic_version, model);
+  if (req.anthropic_beta && refusesBeta(req.anthropic_beta, model)) throw Errors.claudeInvalidBeta();
   if (req.max_tokens > model.maxOutputTokens) throw Errors.maxTokensExceeded(model.maxOutputTokens);
   checkMessages(req, model);
   return req;
