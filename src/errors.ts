@@ -112,6 +112,9 @@ export const Errors = {
   // An anthropic_beta flag Bedrock does not serve for the model (farion1231/cc-switch#707, 2026-01:
   // "ValidationException: invalid beta flag", InvokeModelWithResponseStream, 400).
   claudeInvalidBeta: () => validation('invalid beta flag'),
+  // Opus 4.7+ (logancyang/obsidian-copilot#2600: `{"message":"`temperature` is deprecated for this model."}`,
+  // InvokeModelWithResponseStream, 400, 2026-06; promptfoo/promptfoo#10307, InvokeModel, Opus 5, 2026-08).
+  claudeTemperatureDeprecated: () => validation('`temperature` is deprecated for this model.'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.

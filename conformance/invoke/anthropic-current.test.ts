@@ -125,6 +125,19 @@ describe('Claude native body, 2026 fields', () => {
     );
   });
 
+  // logancyang/obsidian-copilot#2600 (2026-06, Opus 4.7/4.8), promptfoo/promptfoo#10307 (2026-08, Opus 5).
+  awsIt('refuses temperature on Claude Opus 4.7 and later, at any value', async () => {
+    const opus5 = 'us.anthropic.claude-opus-5';
+    await requireModel(opus5);
+    expect(await refusal(opus5, body({ temperature: 0.5, max_tokens: 16 }))).toBe('`temperature` is deprecated for this model.');
+  });
+
+  emulatorIt('refuses temperature on Opus 4.7+ only, and takes temperature 1 beside thinking', async () => {
+    expect(await refusal('us.anthropic.claude-opus-4-7', body({ temperature: 1 }))).toBe('`temperature` is deprecated for this model.');
+    expect((await invoke('us.anthropic.claude-opus-4-8', body({ temperature: 1, max_tokens: 2048, thinking: { type: 'adaptive' } }))).type).toBe('message');
+    expect((await invoke('us.anthropic.claude-opus-4-6-v1', body({ temperature: 0.5 }))).type).toBe('message');
+  });
+
   // Claude 3 still refuses them (claude-code#1162, 2025-05); later models combine the turns.
   awsIt('takes consecutive user turns on Claude Sonnet 5', async () => {
     const req = JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, messages: [{ role: 'user', content: 'What colour is' }, { role: 'user', content: 'the sky?' }] });

@@ -109,6 +109,8 @@ const BETA_REFUSALS: Array<{ refused: (flag: string) => boolean; model: RegExp }
 const refusesBeta = (flags: string[], model: ModelEntry) =>
   flags.some((flag) => BETA_REFUSALS.some((rule) => rule.model.test(model.modelId) && rule.refused(flag)));
 
+const deprecatesTemperature = (model: ModelEntry) => /claude-opus-(4-[7-9]|[5-9])/.test(model.modelId);
+
 /** The checks Anthropic's side makes once the body passed Bedrock's schema. */
 function checkMessages(req: MessagesRequest, model: ModelEntry): void {
   // Claude 3 era: assistant first and same-role runs refused (langchain4j#1864, 2024-10;
@@ -128,6 +130,11 @@ function checkMessages(req: MessagesRequest, model: ModelEntry): void {
     if (budget >= req.max_tokens) throw Errors.claudeThinkingBudgetAboveMax();
   }
   if (req.output_config?.effort !== undefined && refusesEffort(model)) throw Errors.claudeExtraInput('output_config.effort');
+  // Opus 4.7 and later refuse `temperature` at any value (Bedrock, InvokeModel and its stream:
+  // logancyang/obsidian-copilot#2600, 2026-06, Opus 4.7/4.8; promptfoo/promptfoo#10307, 2026-08,
+  // Opus 5), though `temperature: 1` beside thinking is taken (the same report's thinking path).
+  const thinks = req.thinking?.type === 'enabled' || req.thinking?.type === 'adaptive';
+  if (req.temperature !== undefined && deprecatesTemperature(model) && !(thinks && req.temperature === 1)) throw Errors.claudeTemperatureDeprecated();
 }
 
 export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest {
