@@ -138,6 +138,22 @@ describe('Claude native body, 2026 fields', () => {
     expect((await invoke('us.anthropic.claude-opus-4-6-v1', body({ temperature: 0.5 }))).type).toBe('message');
   });
 
+  // Anthropic's "What's new in Claude 4.8": role "system" messages right after a user turn.
+  awsIt('takes a mid-conversation system message on Claude Opus 4.8', async () => {
+    const opus48 = 'us.anthropic.claude-opus-4-8';
+    await requireModel(opus48);
+    const messages = [{ role: 'user', content: 'Name a colour.' }, { role: 'system', content: 'Answer in one word.' }];
+    expect((await invoke(opus48, JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, messages }))).type).toBe('message');
+  });
+
+  emulatorIt('takes system messages on Opus 4.8+ only, counting them as instructions', async () => {
+    const messages = [{ role: 'user', content: 'Name a colour.' }, { role: 'system', content: 'Answer in one word.' }];
+    const withSystem = await invoke('us.anthropic.claude-opus-4-8', JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, messages }));
+    const asTopLevel = await invoke('us.anthropic.claude-opus-4-8', JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, system: 'Answer in one word.', messages: messages.slice(0, 1) }));
+    expect(withSystem.usage.input_tokens).toBe(asTopLevel.usage.input_tokens);
+    expect(await refusal(sonnet5, JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, messages }))).toMatch(/^Malformed input request: .*#\/messages\/1\/role: system is not a valid enum value/);
+  });
+
   // Claude 3 still refuses them (claude-code#1162, 2025-05); later models combine the turns.
   awsIt('takes consecutive user turns on Claude Sonnet 5', async () => {
     const req = JSON.stringify({ anthropic_version: VERSION, max_tokens: 32, messages: [{ role: 'user', content: 'What colour is' }, { role: 'user', content: 'the sky?' }] });

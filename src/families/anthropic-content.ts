@@ -10,7 +10,8 @@ export interface MessagesRequest {
   anthropic_version?: string;
   anthropic_beta?: string[];
   max_tokens: number;
-  messages: Array<{ role: 'user' | 'assistant'; content: string | Block[] }>;
+  /** `system` only on the models that take mid-conversation system messages (anthropic-request). */
+  messages: Array<{ role: 'user' | 'assistant' | 'system'; content: string | Block[] }>;
   system?: string | Block[];
   temperature?: number;
   top_p?: number;
@@ -109,6 +110,7 @@ function toTool(tool: Block): ToolSpec {
 function turnsOf(messages: MessagesRequest['messages']): Turn[] {
   const turns: Turn[] = [];
   for (const m of messages) {
+    if (m.role === 'system') continue; // instructions: counted with the system prompt
     const previous = turns[turns.length - 1];
     if (previous?.role === m.role) previous.content.push(...toParts(m.content));
     else turns.push({ role: m.role, content: toParts(m.content) });
@@ -118,6 +120,12 @@ function turnsOf(messages: MessagesRequest['messages']): Turn[] {
 
 const systemText = (system: MessagesRequest['system']) =>
   typeof system === 'string' ? system : Array.isArray(system) ? system.map((b) => String(b?.text ?? '')).join('\n') : undefined;
+
+/** The top-level system prompt, then any mid-conversation system messages, in order. */
+function instructionsOf(req: MessagesRequest): string | undefined {
+  const parts = [systemText(req.system), ...req.messages.filter((m) => m.role === 'system').map((m) => systemText(m.content))];
+  return parts.filter(Boolean).join('\n') || undefined;
+}
 
 export function toConversation(req: MessagesRequest): Conversation {
   const choice = req.tool_choice;
@@ -129,7 +137,7 @@ export function toConversation(req: MessagesRequest): Conversation {
   const messages = turnsOf(req.messages);
   const responseSchema = responseSchemaOf(req);
   return {
-    system: systemText(req.system) || undefined,
+    system: instructionsOf(req),
     messages,
     tools: req.tools?.map(toTool),
     toolChoice,

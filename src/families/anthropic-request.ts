@@ -7,6 +7,27 @@ import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
 
 const number01: Schema = { type: 'number', minimum: 0, maximum: 1 };
+
+function messagesSchema(roles: string[]): Schema {
+  return {
+    type: 'array',
+    minItems: 1,
+    items: {
+      type: 'object',
+      required: ['role', 'content'],
+      properties: {
+        role: { type: 'string', enum: roles },
+        // Array branch first: quadratichq/quadratic#2718 lists its minItems leaf first.
+        content: { anyOf: [{ type: 'array', minItems: 1, items: { type: 'object' } }, { type: 'string' }] },
+      },
+    },
+  };
+}
+
+// Mid-conversation `role: "system"` messages: Claude Opus 4.8 and later (Anthropic's "What's new in
+// Claude 4.8" and mid-conversation system messages docs; earlier models refuse them). No Bedrock
+// sighting either way for those models, so they are taken there.
+const takesSystemMessages = (model: ModelEntry) => /claude-opus-(4-[8-9]|[5-9])/.test(model.modelId);
 const object: Schema = { type: 'object' };
 
 // The keys the Messages schema names. Ranges of temperature/top_p/top_k/max_tokens are our reading
@@ -16,19 +37,7 @@ const PROPERTIES: Record<string, Schema> = {
   anthropic_version: { type: 'string' },
   anthropic_beta: { type: 'array', items: { type: 'string' } },
   max_tokens: { type: 'integer', minimum: 1 },
-  messages: {
-    type: 'array',
-    minItems: 1,
-    items: {
-      type: 'object',
-      required: ['role', 'content'],
-      properties: {
-        role: { type: 'string', enum: ['user', 'assistant'] },
-        // Array branch first: quadratichq/quadratic#2718 lists its minItems leaf first.
-        content: { anyOf: [{ type: 'array', minItems: 1, items: { type: 'object' } }, { type: 'string' }] },
-      },
-    },
-  },
+  messages: messagesSchema(['user', 'assistant']),
   system: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }] },
   temperature: number01,
   top_p: number01,
@@ -56,8 +65,8 @@ const REFUSED_KEYS = new Set(['model', 'stream', 'response_mime_type']);
  * then the Messages schema's own leaves (diffbot/code-gpt-docs#300, fumito-ito/AnthropicSwiftSDK#19).
  * The body's own extra keys are let through unless refused by evidence.
  */
-function schemaFor(body: unknown): Schema {
-  const extra: Record<string, Schema> = {};
+function schemaFor(body: unknown, model: ModelEntry): Schema {
+  const extra: Record<string, Schema> = takesSystemMessages(model) ? { messages: messagesSchema(['user', 'assistant', 'system']) } : {};
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     for (const key of Object.keys(body)) if (!(key in PROPERTIES) && !REFUSED_KEYS.has(key)) extra[key] = true;
   }
@@ -138,7 +147,7 @@ function checkMessages(req: MessagesRequest, model: ModelEntry): void {
 }
 
 export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest {
-  validate(schemaFor(body), body);
+  validate(schemaFor(body, model), body);
   const req = body as MessagesRequest;
   if (!('messages' in (req as object))) throw Errors.claudeUseMessagesApi(model.responseModelName ?? model.modelId);
   checkVersion(req.anthropic_version, model);
