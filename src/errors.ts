@@ -114,6 +114,10 @@ export const Errors = {
   claudeInvalidBeta: () => validation('invalid beta flag'),
   // Opus 4.7+ (logancyang/obsidian-copilot#2600: `{"message":"`temperature` is deprecated for this model."}`,
   // InvokeModelWithResponseStream, 400, 2026-06; promptfoo/promptfoo#10307, InvokeModel, Opus 5, 2026-08).
+  // Sonnet 5 on Bedrock, 2026-07 (earendil-works/pi#6212, ConverseStream; unprefixed here as the
+  // Anthropic-side errors are on InvokeModel).
+  claudeThinkingAdaptiveOnly: () =>
+    validation('"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.'),
   claudeTemperatureDeprecated: () => validation('`temperature` is deprecated for this model.'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),

@@ -57,6 +57,19 @@ describe('Claude native body, 2026 fields', () => {
     expect(kinds.at(-1)).toBe('signature_delta');
   });
 
+  // Adaptive-only models (earendil-works/pi#6212, Sonnet 5, 2026-07; coder/coder#26691, Opus 4.8): the
+  // wording was seen through ConverseStream, so only its gist is compared here.
+  awsIt('refuses thinking {type: enabled} on Claude Sonnet 5, which thinks only adaptively', async () => {
+    expect(await refusal(sonnet5, body({ max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 } }))).toMatch(/adaptive/);
+  });
+
+  emulatorIt('refuses thinking {type: enabled} on the adaptive-only models, in the 2026 words', async () => {
+    const req = body({ max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 } });
+    for (const model of [sonnet5, 'us.anthropic.claude-opus-4-7', 'us.anthropic.claude-opus-4-8'])
+      expect(await refusal(model, req)).toBe('"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.');
+    expect((await invoke('us.anthropic.claude-sonnet-4-6', req)).content[0].type).toBe('thinking');
+  });
+
   awsIt('honours output_config.format: the answer is JSON valid against the schema; effort is taken', async () => {
     const req = body({ max_tokens: 200, output_config: { format: { type: 'json_schema', schema: PERSON }, effort: 'low' } }, 'Invent a person.');
     const msg = await invoke(sonnet5, req);

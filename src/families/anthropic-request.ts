@@ -118,6 +118,11 @@ const BETA_REFUSALS: Array<{ refused: (flag: string) => boolean; model: RegExp }
 const refusesBeta = (flags: string[], model: ModelEntry) =>
   flags.some((flag) => BETA_REFUSALS.some((rule) => rule.model.test(model.modelId) && rule.refused(flag)));
 
+// Adaptive-only models refuse `thinking.type: enabled`: Opus 4.7 (8monkey-ai/hebo-gateway#217,
+// 2026-05), Opus 4.8 (coder/coder#26691, 2026-06), Sonnet 5 (earendil-works/pi#6212, 2026-07, with
+// the wording). Opus 5: no sighting, so taken.
+const adaptiveOnly = (model: ModelEntry) => /claude-(opus-4-[78]|sonnet-5)/.test(model.modelId);
+
 const deprecatesTemperature = (model: ModelEntry) => /claude-opus-(4-[7-9]|[5-9])/.test(model.modelId);
 
 /** The checks Anthropic's side makes once the body passed Bedrock's schema. */
@@ -133,6 +138,7 @@ function checkMessages(req: MessagesRequest, model: ModelEntry): void {
     if (message.content === '' && !(last && message.role === 'assistant')) throw Errors.claudeEmptyContent(i);
     if (Array.isArray(message.content) && message.content.some((b) => b?.type === 'text' && b.text === '')) throw Errors.claudeEmptyTextBlock();
   });
+  if (req.thinking?.type === 'enabled' && adaptiveOnly(model)) throw Errors.claudeThinkingAdaptiveOnly();
   if (req.thinking?.type === 'enabled') {
     const budget = req.thinking.budget_tokens;
     if (typeof budget !== 'number' || budget < 1024) throw Errors.claudeThinkingBudgetMin();
