@@ -89,7 +89,7 @@ export const Errors = {
   // Giskard-AI/giskard-oss#1933, anthropic-sdk-typescript#565 (InvokeModel).
   claudeRolesAlternate: (role: string) =>
     validation(`messages: roles must alternate between "user" and "assistant", but found multiple "${role}" roles in a row`),
-  // Anthropic's wording; not seen from Bedrock (src/errors.evidence.md §3.1, inferred).
+  // langchain4j#1864 (Bedrock, Java SDK, 400, 2024-10); anthropic-sdk-typescript#622 (Claude 3 Haiku, 2024-12).
   claudeFirstMessageUser: () => validation('messages: first message must use the "user" role'),
   // konveyor/kai#645 (InvokeModel, 2025-02).
   claudeEmptyContent: (index: number) =>
@@ -106,6 +106,19 @@ export const Errors = {
     ),
   // Claude Text Completions, 2024+ wording (spring-projects/spring-ai#404; SEED_NOTES.md seed 001).
   claudePromptStart: () => validation('prompt must start with "\n\nHuman:" turn after an optional system prompt'),
+  // Anthropic's request validation (pydantic) on newer Claude models through InvokeModel, unprefixed:
+  // `output_config.effort: Extra inputs are not permitted` (anthropics/claude-code-action#1005, 2026-03).
+  claudeExtraInput: (path: string) => validation(`${path}: Extra inputs are not permitted`),
+  // An anthropic_beta flag Bedrock does not serve for the model (farion1231/cc-switch#707, 2026-01:
+  // "ValidationException: invalid beta flag", InvokeModelWithResponseStream, 400).
+  claudeInvalidBeta: () => validation('invalid beta flag'),
+  // Opus 4.7+ (logancyang/obsidian-copilot#2600: `{"message":"`temperature` is deprecated for this model."}`,
+  // InvokeModelWithResponseStream, 400, 2026-06; promptfoo/promptfoo#10307, InvokeModel, Opus 5, 2026-08).
+  // Sonnet 5 on Bedrock, 2026-07 (earendil-works/pi#6212, ConverseStream; unprefixed here as the
+  // Anthropic-side errors are on InvokeModel).
+  claudeThinkingAdaptiveOnly: () =>
+    validation('"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.'),
+  claudeTemperatureDeprecated: () => validation('`temperature` is deprecated for this model.'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.

@@ -59,6 +59,21 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('CountTokens over %s', (protocol) => {
     expect(Number(invoked.$metadata.httpStatusCode)).toBe(200);
   });
 
+  // What Anthropic's SDKs send through CountTokens (anthropic-sdk-python#1650): metadata and other
+  // current keys in the body are taken, as InvokeModel takes them (src/errors.evidence.md "Settled for issue 8").
+  awsIt('counts an invokeModel body with metadata as InvokeModel reports usage for it', async () => {
+    const withMetadata = { ...claudeBody, metadata: { user_id: 'user-123' } };
+    const counted = await count(haiku35, { invokeModel: { body: encode(withMetadata) } });
+    const invoked = await client().send(new InvokeModelCommand({ modelId: haiku35, body: JSON.stringify(withMetadata) }));
+    expect(counted.inputTokens).toBe(json(invoked.body).usage.input_tokens);
+  });
+
+  emulatorIt('counts an invokeModel body with metadata as the same body without it', async () => {
+    const plain = await count(haiku35, { invokeModel: { body: encode(claudeBody) } });
+    const withMetadata = await count(haiku35, { invokeModel: { body: encode({ ...claudeBody, metadata: { user_id: 'user-123' }, service_tier: 'auto' }) } });
+    expect(withMetadata.inputTokens).toBe(plain.inputTokens);
+  });
+
   awsIt('counts the bare id of a profile-only model that counts (Sonnet 4.5: users measured, evidence §5)', async () => {
     await requireModel('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     const counted = await count('anthropic.claude-sonnet-4-5-20250929-v1:0', { converse: conversation });

@@ -116,6 +116,19 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect((await invoke(JSON.stringify({ prompt: 'You are kind.\n\nHuman: hi', max_tokens_to_sample: 256 }))).stop_reason).toBe('stop_sequence');
   });
 
+  // One rule for the three models (src/errors.evidence.md "Settled for issue 8"): no sighting of a
+  // model-specific prompt rule since the 2024 wording; the trailing-Assistant rule is 2023-only.
+  awsIt.each([['anthropic.claude-v2'], ['anthropic.claude-v2:1'], ['anthropic.claude-instant-v1']])(
+    'applies the same prompt rule on %s: the Human turn first, no trailing Assistant turn needed',
+    async (model) => {
+      await requireModel(model);
+      expect(await refusal(JSON.stringify({ prompt: 'Tell me a story', max_tokens_to_sample: 20 }), model)).toBe(
+        'prompt must start with "\n\nHuman:" turn after an optional system prompt',
+      );
+      expect((await invoke(JSON.stringify({ prompt: '\n\nHuman: Say hi.', max_tokens_to_sample: 20 }), model)).completion).toEqual(expect.any(String));
+    },
+  );
+
   awsIt('words schema failures as everit does, keys in Java HashMap order (dify#2942, aws-sdk-net#3384)', async () => {
     expect(await refusal(JSON.stringify({ prompt: '\n\nHuman: hi\n\nAssistant:' }))).toBe(
       'Malformed input request: #: required key [max_tokens_to_sample] not found, please reformat your input and try again.',

@@ -190,6 +190,24 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Nova over %s', (protocol) => {
     expect(err.message).toBe(`Malformed input request: ${detail}, please reformat your input and try again.`);
   });
 
+  // Both spellings of each sampling key (src/errors.evidence.md "Settled for issue 8"): the user
+  // guide's camelCase and the snake_case InvokeModel callers send.
+  awsIt('takes the snake_case sampling keys: max_new_tokens, top_p, top_k, stop_sequences', async () => {
+    const inferenceConfig = { max_new_tokens: 5, temperature: 0.5, top_p: 0.9, top_k: 20 };
+    const body = json((await client().send(new InvokeModelCommand({ modelId, body: ask('Write a long story about a dragon.', { inferenceConfig }) }))).body);
+    expect(body.stopReason).toBe('max_tokens');
+    expect(body.usage.outputTokens).toBeLessThanOrEqual(5);
+    const stopped = json((await client().send(new InvokeModelCommand({ modelId, body: ask('Count from 1 to 10, separated by commas.', { inferenceConfig: { max_new_tokens: 64, stop_sequences: [','] } }) }))).body);
+    expect(stopped.stopReason).toBe('stop_sequence');
+  });
+
+  emulatorIt('takes the snake_case sampling keys and honours stop_sequences like stopSequences', async () => {
+    const snake = json((await client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { max_new_tokens: 64, top_p: 0.9, top_k: 20, stop_sequences: ['emulator'] } }) }))).body);
+    const camel = json((await client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { maxTokens: 64, topP: 0.9, topK: 20, stopSequences: ['emulator'] } }) }))).body);
+    expect(snake).toEqual(camel);
+    expect(snake.stopReason).toBe('stop_sequence');
+  });
+
   awsIt('refuses maxTokens above the model limit', async () => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: ask('hi', { inferenceConfig: { maxTokens: 10001 } }) })));
     expect(err.message).toBe('The maximum tokens you requested exceeds the model limit of 10000. Try again with a maximum tokens value that is lower than 10000.');

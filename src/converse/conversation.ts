@@ -149,7 +149,12 @@ function checkMessages(all: Json[], hasToolConfig: boolean, rules: ConversationR
 /** outputConfig's JSON schema, carried as a string; an unparsable one is refused (wording unverified). */
 function responseSchemaOf(input: ConverseInput): { responseSchema?: unknown } {
   const schema = input.outputConfig?.textFormat?.structure?.jsonSchema?.schema;
-  if (schema === undefined) return {};
+  if (schema === undefined) {
+    // Claude's native structured output passed through additionalModelRequestFields: `output_config.format`
+    // (or the older beta `output_format`), its schema an object (Anthropic's structured outputs docs).
+    const native = input.additionalModelRequestFields?.output_config?.format ?? input.additionalModelRequestFields?.output_format;
+    return native?.type === 'json_schema' && typeof native.schema === 'object' && native.schema !== null ? { responseSchema: native.schema } : {};
+  }
   try {
     return { responseSchema: JSON.parse(schema) };
   } catch {

@@ -49,6 +49,8 @@ function contentBlock({ block, toolUseId }: RenderedBlock): Json {
       return { toolUse: { input: keepOrder(block.input), name: block.name, toolUseId } };
     case 'reasoning':
       return { reasoningContent: { reasoningText: { text: block.text, ...(block.signature ? { signature: block.signature } : {}) } } };
+    case 'redacted_reasoning':
+      return { reasoningContent: { redactedContent: block.data } };
     case 'citation':
       return { citationsContent: { citations: [citation(block.source)], content: [{ text: block.text }] } };
   }
@@ -113,6 +115,9 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: Co
       // The citation goes first, then the cited text (the citations capture's stream).
       delta({ citation: citation(block.source) });
       for (const piece of deltas(block.text)) delta({ text: piece });
+    } else if (block.type === 'redacted_reasoning') {
+      // One delta carries the whole opaque blob (pydantic-ai's Bedrock stream tests).
+      delta({ reasoningContent: { redactedContent: block.data } });
     } else if (block.type === 'reasoning') {
       for (const piece of deltas(block.text)) delta({ reasoningContent: { text: piece } });
       if (block.signature) delta({ reasoningContent: { signature: block.signature } });

@@ -1,7 +1,8 @@
 // Claude Messages API request content → the neutral Conversation (FORMATS.md §1), and the prompt
 // caching arithmetic that cache_control breakpoints imply.
 import { cacheUsage, ttlMs, type Breakpoint, type CacheUsage } from '../responder/prompt-cache.js';
-import type { Conversation, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
+import type { Conversation, DocumentText, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
+import { responseSchemaOf } from './anthropic-request.js';
 
 export type Block = Record<string, any>;
 
@@ -9,7 +10,8 @@ export interface MessagesRequest {
   anthropic_version?: string;
   anthropic_beta?: string[];
   max_tokens: number;
-  messages: Array<{ role: 'user' | 'assistant'; content: string | Block[] }>;
+  /** `system` only on the models that take mid-conversation system messages (anthropic-request). */
+  messages: Array<{ role: 'user' | 'assistant' | 'system'; content: string | Block[] }>;
   system?: string | Block[];
   temperature?: number;
   top_p?: number;
@@ -18,6 +20,9 @@ export interface MessagesRequest {
   tools?: Block[];
   tool_choice?: { type: 'auto' | 'any' | 'tool' | 'none'; name?: string; disable_parallel_tool_use?: boolean };
   thinking?: { type: string; budget_tokens?: number };
+  output_config?: { format?: Block; effort?: string };
+  output_format?: Block;
+  metadata?: Block;
 }
 
 /** Bytes behind a base64 payload, without decoding it. */
@@ -29,6 +34,24 @@ function mediaBytes(source: Block | undefined): number {
   if (source.type === 'text' && typeof source.data === 'string') return Buffer.byteLength(source.data);
   if (source.type === 'content' && Array.isArray(source.content)) return Buffer.byteLength(JSON.stringify(source.content));
   return 0;
+}
+
+/** A document block's readable text and title, for citations (Anthropic's citations docs). */
+function documentOf(block: Block): DocumentText {
+  const source = block.source ?? {};
+  let text = '';
+  if (source.type === 'text' && typeof source.data === 'string') text = source.data;
+  else if (source.type === 'content' && Array.isArray(source.content)) text = source.content.map((c: Block) => String(c?.text ?? '')).join('');
+  else if (source.type === 'base64' && source.media_type === 'application/pdf') text = pdfText(source.data);
+  return { title: typeof block.title === 'string' ? block.title : '', text, citations: block.citations?.enabled === true };
+}
+
+/** The text shown by a simple PDF: the literal strings of its uncompressed `Tj`/`TJ` operators. */
+function pdfText(data: unknown): string {
+  if (typeof data !== 'string') return '';
+  const pdf = Buffer.from(data, 'base64').toString('latin1');
+  const strings = [...pdf.matchAll(/\(((?:\\.|[^\\()])*)\)\s*Tj/g)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+  return strings.join(' ');
 }
 
 const resultText = (content: unknown): string =>
@@ -50,7 +73,7 @@ function toParts(content: string | Block[]): Part[] {
         parts.push({ type: 'media', kind: 'image', bytes: mediaBytes(block.source) });
         break;
       case 'document':
-        parts.push({ type: 'media', kind: 'document', bytes: mediaBytes(block.source) });
+        parts.push({ type: 'media', kind: 'document', bytes: mediaBytes(block.source), document: documentOf(block) });
         break;
       case 'tool_use':
         parts.push({ type: 'tool_use', id: String(block.id ?? ''), name: String(block.name ?? ''), input: block.input ?? {} });
@@ -83,8 +106,26 @@ function toTool(tool: Block): ToolSpec {
   return { name: String(tool.name ?? ''), description: tool.description, inputSchema: tool.input_schema };
 }
 
+/** The turns of `messages`, consecutive turns of one role combined (Anthropic's Messages API reference). */
+function turnsOf(messages: MessagesRequest['messages']): Turn[] {
+  const turns: Turn[] = [];
+  for (const m of messages) {
+    if (m.role === 'system') continue; // instructions: counted with the system prompt
+    const previous = turns[turns.length - 1];
+    if (previous?.role === m.role) previous.content.push(...toParts(m.content));
+    else turns.push({ role: m.role, content: toParts(m.content) });
+  }
+  return turns;
+}
+
 const systemText = (system: MessagesRequest['system']) =>
   typeof system === 'string' ? system : Array.isArray(system) ? system.map((b) => String(b?.text ?? '')).join('\n') : undefined;
+
+/** The top-level system prompt, then any mid-conversation system messages, in order. */
+function instructionsOf(req: MessagesRequest): string | undefined {
+  const parts = [systemText(req.system), ...req.messages.filter((m) => m.role === 'system').map((m) => systemText(m.content))];
+  return parts.filter(Boolean).join('\n') || undefined;
+}
 
 export function toConversation(req: MessagesRequest): Conversation {
   const choice = req.tool_choice;
@@ -93,14 +134,18 @@ export function toConversation(req: MessagesRequest): Conversation {
     : choice.type === 'tool'
       ? { type: 'tool', name: String(choice.name ?? '') }
       : { type: choice.type };
+  const messages = turnsOf(req.messages);
+  const responseSchema = responseSchemaOf(req);
   return {
-    system: systemText(req.system) || undefined,
-    messages: req.messages.map((m): Turn => ({ role: m.role, content: toParts(m.content) })),
+    system: instructionsOf(req),
+    messages,
     tools: req.tools?.map(toTool),
     toolChoice,
     maxTokens: req.max_tokens,
     stopSequences: req.stop_sequences,
-    reasoning: req.thinking?.type === 'enabled',
+    // Adaptive thinking thinks as enabled thinking does (capture …claude-sonnet-5__adaptive-thinking).
+    reasoning: req.thinking?.type === 'enabled' || req.thinking?.type === 'adaptive',
+    ...(responseSchema !== undefined ? { responseSchema } : {}),
   };
 }
 
@@ -128,8 +173,8 @@ export function claudeCacheUsage(req: MessagesRequest, conv: Conversation, model
     if (typeof message.content === 'string') return;
     message.content.forEach((block, b) => {
       if (!hasCacheControl(block)) return;
-      const messages = [...conv.messages.slice(0, m), { role: message.role, content: toParts(message.content.slice(0, b + 1) as Block[]) }];
       const raw = [...req.messages.slice(0, m), { role: message.role, content: (message.content as Block[]).slice(0, b + 1) }];
+      const messages = turnsOf(raw);
       breakpoints.push({ prefix: { system: conv.system, messages, tools: conv.tools }, key: [req.tools, req.system, raw], ttlMs: ttlOf(block) });
     });
   });

@@ -1,89 +1,15 @@
 // Anthropic Claude, Messages API (FORMATS.md §1). Also answers Messages bodies sent to the legacy
 // claude-v2 / instant models (anthropic-text delegates here; capture
 // invoke__anthropic.claude-v2__messages-api: model "claude-2.0").
-import { Errors } from '../errors.js';
 import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
 import { deltas } from '../responder/tokens.js';
-import type { Reply, ReplyBlock } from '../responder/types.js';
-import { validate, type Schema } from '../schema/validate.js';
+import type { CitedPassage, Reply, ReplyBlock } from '../responder/types.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
-import { claudeCacheUsage, toConversation, type MessagesRequest } from './anthropic-content.js';
+import { claudeCacheUsage, toConversation, type Block, type MessagesRequest } from './anthropic-content.js';
+import { parseMessages as parseRequest } from './anthropic-request.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
-const number01: Schema = { type: 'number', minimum: 0, maximum: 1 };
-
-// Bedrock's Claude schema is anyOf[not-required-messages, the Messages schema]: every failure of a
-// Messages body reads `#: subject must not be valid against schema {"required":["messages"]}` and
-// then the Messages schema's own leaves (src/errors.evidence.md §2, diffbot/code-gpt-docs#300,
-// fumito-ito/AnthropicSwiftSDK#19). A body without `messages` passes the first branch and goes to
-// the Text Completions path, which Claude 3+ refuses (claudeUseMessagesApi).
-// Ranges of temperature/top_p/top_k/max_tokens are our reading of the AWS parameter docs.
-const SCHEMA: Schema = {
-  anyOf: [
-    { not: { required: ['messages'] } },
-    {
-      type: 'object',
-      required: ['max_tokens'],
-      properties: {
-        anthropic_version: { type: 'string' },
-        anthropic_beta: { type: 'array', items: { type: 'string' } },
-        max_tokens: { type: 'integer', minimum: 1 },
-        messages: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            required: ['role', 'content'],
-            properties: {
-              role: { type: 'string', enum: ['user', 'assistant'] },
-              // Array branch first: quadratichq/quadratic#2718 lists its minItems leaf first.
-              content: { anyOf: [{ type: 'array', minItems: 1, items: { type: 'object' } }, { type: 'string' }] },
-            },
-          },
-        },
-        system: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }] },
-        temperature: number01,
-        top_p: number01,
-        top_k: { type: 'integer', minimum: 0, maximum: 500 },
-        stop_sequences: { type: 'array', items: { type: 'string' } },
-        tools: { type: 'array', items: { type: 'object' } },
-        tool_choice: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['auto', 'any', 'tool', 'none'] } } },
-        thinking: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['enabled', 'disabled'] } } },
-      },
-      additionalProperties: false,
-    },
-  ],
-} satisfies Schema;
-
-const API_VERSION = 'bedrock-2023-05-31';
-
-/** The checks Anthropic's side makes once the body passed Bedrock's schema (src/errors.evidence.md §3.1). */
-function checkMessages(req: MessagesRequest): void {
-  req.messages.forEach((message, i) => {
-    if (i === 0 && message.role !== 'user') throw Errors.claudeFirstMessageUser();
-    if (i > 0 && req.messages[i - 1].role === message.role) throw Errors.claudeRolesAlternate(message.role);
-    const last = i === req.messages.length - 1;
-    if (message.content === '' && !(last && message.role === 'assistant')) throw Errors.claudeEmptyContent(i);
-    if (Array.isArray(message.content) && message.content.some((b) => b?.type === 'text' && b.text === '')) throw Errors.claudeEmptyTextBlock();
-  });
-  if (req.thinking?.type === 'enabled') {
-    const budget = req.thinking.budget_tokens;
-    if (typeof budget !== 'number' || budget < 1024) throw Errors.claudeThinkingBudgetMin();
-    if (budget >= req.max_tokens) throw Errors.claudeThinkingBudgetAboveMax();
-  }
-}
-
-export function parseMessages(body: unknown, ctx: InvokeContext): MessagesRequest {
-  validate(SCHEMA, body);
-  const req = body as MessagesRequest;
-  if (!('messages' in (req as object))) throw Errors.claudeUseMessagesApi(ctx.model.responseModelName ?? ctx.model.modelId);
-  // Missing: the newer models' Anthropic-side wording (seed 002 notes; QuantumNous/new-api#3339).
-  if (req.anthropic_version === undefined) throw Errors.claudeApiVersionRequired();
-  if (req.anthropic_version !== API_VERSION) throw Errors.claudeInvalidApiVersion(req.anthropic_version);
-  if (req.max_tokens > ctx.model.maxOutputTokens) throw Errors.maxTokensExceeded(ctx.model.maxOutputTokens);
-  checkMessages(req);
-  return req;
-}
+export const parseMessages = (body: unknown, ctx: InvokeContext): MessagesRequest => parseRequest(body, ctx.model);
 
 interface Answer {
   reply: Reply;
@@ -93,13 +19,30 @@ interface Answer {
   blocks: Array<Record<string, unknown>>;
 }
 
-function renderBlock(block: ReplyBlock): Record<string, unknown> {
+/** The request's document blocks in order: a citation's document_index counts them. */
+const documentsOf = (req: MessagesRequest): Block[] =>
+  req.messages.flatMap((m) => (Array.isArray(m.content) ? m.content.filter((b) => b?.type === 'document') : []));
+
+/** A citation in Anthropic's wire shape: char_location for plain text, page_location for PDFs,
+ *  content_block_location for custom content (Anthropic's citations docs). */
+function citationOf(source: CitedPassage, documents: Block[]): Record<string, unknown> {
+  const kind = documents[source.documentIndex]?.source?.type;
+  const head = { cited_text: source.quote, document_index: source.documentIndex, document_title: source.title || null };
+  if (kind === 'base64') return { type: 'page_location', ...head, start_page_number: 1, end_page_number: 2 };
+  if (kind === 'content') return { type: 'content_block_location', ...head, start_block_index: 0, end_block_index: 1 };
+  return { type: 'char_location', ...head, start_char_index: source.start, end_char_index: source.end };
+}
+
+function renderBlock(block: ReplyBlock, documents: Block[]): Record<string, unknown> {
   switch (block.type) {
     case 'reasoning':
       return { type: 'thinking', thinking: block.text, signature: block.signature };
+    case 'redacted_reasoning':
+      return { type: 'redacted_thinking', data: block.data };
     case 'text':
-    case 'citation': // citations are rendered through Converse only; InvokeModel gets the text
       return { type: 'text', text: block.text };
+    case 'citation':
+      return { type: 'text', text: block.text, citations: [citationOf(block.source, documents)] };
     case 'tool_use':
       return { type: 'tool_use', id: anthropicToolUseId(), name: block.name, input: block.input };
   }
@@ -111,7 +54,8 @@ function answer(req: MessagesRequest, ctx: InvokeContext): Answer {
   const cache = claudeCacheUsage(req, conversation, ctx.model.modelId);
   const usage: Usage = { inputTokens: cache ? cache.inputTokens : reply.usage.inputTokens, outputTokens: reply.usage.outputTokens };
   if (cache) Object.assign(usage, { cacheReadInputTokens: cache.cacheRead, cacheWriteInputTokens: cache.cacheWrite });
-  return { reply, cache, usage, blocks: reply.content.map(renderBlock) };
+  const documents = documentsOf(req);
+  return { reply, cache, usage, blocks: reply.content.map((block) => renderBlock(block, documents)) };
 }
 
 /** Usage keys in the order of the prompt-caching capture (cache counts between input and output). */
@@ -143,8 +87,15 @@ function* blockEvents(block: Record<string, unknown>, index: number): Generator<
     yield { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } };
     for (const piece of deltas(String(block.thinking))) yield { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } };
     yield { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: block.signature } };
+  } else if (block.type === 'redacted_thinking') {
+    // Sent whole in content_block_start, with no deltas (Anthropic's streaming docs).
+    yield { type: 'content_block_start', index, content_block: block };
   } else if (block.type === 'text') {
-    yield { type: 'content_block_start', index, content_block: { type: 'text', text: '' } };
+    // A cited block opens with an empty citations array; each citation comes as a citations_delta
+    // before the text (Anthropic's citations docs; recorded streams in public test suites).
+    const citations = block.citations as unknown[] | undefined;
+    yield { type: 'content_block_start', index, content_block: citations ? { type: 'text', text: '', citations: [] } : { type: 'text', text: '' } };
+    for (const citation of citations ?? []) yield { type: 'content_block_delta', index, delta: { type: 'citations_delta', citation } };
     for (const piece of deltas(String(block.text))) yield { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } };
   } else {
     // tool_use starts with an empty input, then an empty partial_json, then the JSON in pieces.

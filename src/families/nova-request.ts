@@ -12,7 +12,17 @@ export interface NovaRequest {
   schemaVersion?: string;
   system?: Array<{ text?: string }>;
   messages: Array<{ role: 'user' | 'assistant'; content: Json[] }>;
-  inferenceConfig?: { maxTokens?: number; max_new_tokens?: number; temperature?: number; topP?: number; topK?: number; stopSequences?: string[] };
+  inferenceConfig?: {
+    maxTokens?: number;
+    max_new_tokens?: number;
+    temperature?: number;
+    topP?: number;
+    top_p?: number;
+    topK?: number;
+    top_k?: number;
+    stopSequences?: string[];
+    stop_sequences?: string[];
+  };
   toolConfig?: { tools?: Array<{ toolSpec: { name: string; description?: string; inputSchema?: { json?: unknown } } }>; toolChoice?: Json };
 }
 
@@ -87,9 +97,16 @@ export const novaSchema: Schema = {
         // The snake_case spelling is accepted too: it stopped at 10 with max_tokens (FORMATS.md §6, otel capture).
         max_new_tokens: { type: 'integer', minimum: 1 },
         temperature: { type: 'number', minimum: 0, maximum: 1 },
+        // Each sampling key in both spellings: the Nova user guide's camelCase, and the snake_case
+        // that InvokeModel callers send (langchain-aws, LiteLLM, many 2025-26 projects use
+        // max_new_tokens/top_p/top_k; src/errors.evidence.md "Settled for issue 8"). No refusal of
+        // either is known; other keys stay closed like the top level (obsidian-copilot#2145).
         topP: { type: 'number', minimum: 0, maximum: 1 },
+        top_p: { type: 'number', minimum: 0, maximum: 1 },
         topK: { type: 'integer', minimum: 0 },
+        top_k: { type: 'integer', minimum: 0 },
         stopSequences: { type: 'array', items: str },
+        stop_sequences: { type: 'array', items: str },
       },
       additionalProperties: false,
     },
@@ -155,7 +172,7 @@ export function novaConversation(req: NovaRequest, maxTokens: number): Conversat
     tools: tools?.length ? tools : undefined,
     toolChoice: toolChoiceOf(req.toolConfig?.toolChoice),
     maxTokens,
-    stopSequences: req.inferenceConfig?.stopSequences,
+    stopSequences: req.inferenceConfig?.stopSequences ?? req.inferenceConfig?.stop_sequences,
     stopSequenceKept: true,
   };
 }

@@ -29,7 +29,7 @@ function run(req: Parsed, ctx: InvokeContext) {
   // (the nova-micro tool_use captures): that is the `toolPreamble` of fixtures/amazon.json, said
   // by the responder like any other text. Nova's InvokeModel has no reasoning blocks of its own.
   const reply = ctx.respond(conv);
-  const blocks = reply.content.filter((b): b is Block => b.type !== 'reasoning');
+  const blocks = reply.content.filter((b): b is Block => b.type !== 'reasoning' && b.type !== 'redacted_reasoning');
   const outputTokens = blocks.reduce((n, b) => n + (b.type === 'text' ? countTokens(b.text) : countTokens(b.name) + countTokens(JSON.stringify(b.input))), 0);
   // Nova always reports prompt caching: 2025+ bodies carry cache*InputTokenCount = 0 and the
   // X-Amzn-Bedrock-Cache-*-Input-Token-Count headers (SEED_NOTES.md seed 003; tool_use capture).

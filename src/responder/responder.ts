@@ -28,6 +28,18 @@ function citedPassage(conv: Conversation): CitedPassage | undefined {
   return undefined;
 }
 
+// Anthropic's documented test prompt that makes Claude answer with a redacted_thinking block
+// (extended-thinking docs, "Thinking redaction"); pydantic-ai's Bedrock tests record the Converse
+// shape it yields: reasoningContent.redactedContent.
+const REDACTED_THINKING_TRIGGER =
+  'ANTHROPIC_MAGIC_STRING_TRIGGER_REDACTED_THINKING_46C9A13E193C177646C7398A98432ECCCE4C1253D5E2D82641AC0E52CC2876CB';
+
+const asksRedactedThinking = (conv: Conversation) =>
+  conv.messages.some((turn) => turn.role === 'user' && turn.content.some((p) => p.type === 'text' && p.text.includes(REDACTED_THINKING_TRIGGER)));
+
+/** Opaque, stable stand-in for the encrypted thought (base64, as the real `data` is). */
+const redactedData = (conv: Conversation) => Buffer.from(`redacted:${signatureOf(JSON.stringify(conv.messages))}`).toString('base64');
+
 function answersToolResult(conv: Conversation): boolean {
   const last = conv.messages[conv.messages.length - 1];
   return !!last && last.role === 'user' && last.content.some((p) => p.type === 'tool_result');
@@ -82,7 +94,9 @@ export function createResponder(fixtures: FixtureStore): Responder {
     const canned = fixtures.replyFor(modelId);
     const content: ReplyBlock[] = [];
     let budget = conv.maxTokens;
-    if (conv.reasoning && canned.reasoning) {
+    if (conv.reasoning && canned.reasoning && asksRedactedThinking(conv)) {
+      content.push({ type: 'redacted_reasoning', data: redactedData(conv) });
+    } else if (conv.reasoning && canned.reasoning) {
       const thought = limitText(canned.reasoning, { ...conv, stopSequences: [] }, budget);
       content.push({ type: 'reasoning', text: thought.text, signature: signatureOf(thought.text) });
       budget -= countTokens(thought.text);
@@ -107,6 +121,7 @@ export function createResponder(fixtures: FixtureStore): Responder {
       stopSequence = said.stopSequence;
     }
     const outputTokens = content.reduce((n, block) => {
+      if (block.type === 'redacted_reasoning') return n + countTokens(block.data);
       if (block.type === 'tool_use') return n + countTokens(block.name) + countTokens(JSON.stringify(block.input));
       return n + countTokens(block.text);
     }, 0);

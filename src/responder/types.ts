@@ -59,6 +59,8 @@ export interface CitedPassage {
 
 export type ReplyBlock =
   | { type: 'reasoning'; text: string; signature: string }
+  /** Reasoning the model's safety systems encrypted: opaque `data` (Anthropic's redacted_thinking). */
+  | { type: 'redacted_reasoning'; data: string }
   | { type: 'text'; text: string }
   | { type: 'citation'; text: string; source: CitedPassage }
   | { type: 'tool_use'; name: string; input: Record<string, unknown> };
