@@ -1,0 +1,63 @@
+"""LangChain's Bedrock chat models (langchain-aws).
+
+Usage: python langchain_chat.py SCENARIO CLASS MODEL_ID
+  SCENARIO structured  llm.with_structured_output(PydanticClass).invoke(prompt)
+           tools       llm.bind_tools([tool]): the model's tool call, the tool run, a ToolMessage with
+                       its result, and the model's final answer
+  CLASS    converse    ChatBedrockConverse (the Converse API)
+           invoke      ChatBedrock (InvokeModel with the model's native body)
+Written as LangChain's docs show it; the endpoint, region and credentials come from the standard AWS
+configuration (boto3 reads AWS_ENDPOINT_URL_BEDROCK_RUNTIME itself; the classes' own `endpoint_url`
+argument is the other way). Prints, as JSON, what the application reads.
+"""
+
+import json
+import sys
+
+from langchain_aws import ChatBedrock, ChatBedrockConverse
+from langchain_core.messages import HumanMessage, ToolMessage
+from langchain_core.tools import tool
+from pydantic import BaseModel, Field
+
+scenario, cls, model_id = sys.argv[1], sys.argv[2], sys.argv[3]
+if cls == "converse":
+    llm = ChatBedrockConverse(model=model_id, max_tokens=300, temperature=0)
+else:
+    llm = ChatBedrock(model_id=model_id, model_kwargs={"max_tokens": 300, "temperature": 0})
+
+
+class CityWeather(BaseModel):
+    """The weather in a city."""
+
+    city: str
+    temperature_celsius: int = Field(ge=-60, le=60)
+    conditions: str = Field(description="one word: sunny, cloudy, rain or snow")
+
+
+@tool
+def get_temperature(city: str) -> int:
+    """The current temperature in a city, in degrees Celsius."""
+    return 18
+
+
+if scenario == "structured":
+    output = llm.with_structured_output(CityWeather).invoke("Give the weather in Paris today.")
+    print(json.dumps({"output": output.model_dump()}))
+
+elif scenario == "tools":
+    with_tools = llm.bind_tools([get_temperature])
+    messages = [HumanMessage("What is the temperature in Paris? Use the get_temperature tool.")]
+    first = with_tools.invoke(messages)
+    messages.append(first)
+    for call in first.tool_calls:
+        messages.append(ToolMessage(content=str(get_temperature.invoke(call["args"])), tool_call_id=call["id"]))
+    final = with_tools.invoke(messages)
+    print(json.dumps({
+        "tool_calls": [{"name": c["name"], "args": c["args"]} for c in first.tool_calls],
+        "final_text": final.text if isinstance(final.text, str) else final.text(),
+        "final_tool_calls": len(final.tool_calls),
+        "final_usage": final.usage_metadata,
+    }))
+
+else:
+    sys.exit(f"unknown scenario {scenario}")
