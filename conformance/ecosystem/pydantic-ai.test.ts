@@ -6,18 +6,20 @@
 import { expect } from 'vitest';
 import { requireModel } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
-import { describePrograms, outputOf, PROGRAM_TIMEOUT } from './python-programs.js';
+import { describePrograms, partOf, PROGRAM_TIMEOUT, requestsTo } from './python-programs.js';
 
 const MODELS = [
   ['Claude Haiku 4.5', 'us.anthropic.claude-haiku-4-5-20251001-v1:0'],
   ['Nova Lite', 'us.amazon.nova-lite-v1:0'],
 ] as const;
 
+const MODEL_IDS = MODELS.map(([, id]) => id);
+
 describePrograms('pydantic-ai: an agent with a tool and an output type', (run) => {
   for (const [name, modelId] of MODELS) {
     awsIt(`${name}: result.output is a valid CityWeather`, async () => {
       await requireModel(modelId);
-      const out = outputOf(await run('pydantic_ai_agent.py', modelId));
+      const out = partOf(await run('pydantic_ai_agent.py', ...MODEL_IDS), modelId);
       expect(typeof out.output.city).toBe('string');
       expect(Number.isInteger(out.output.temperature_celsius)).toBe(true);
       expect(out.output.temperature_celsius).toBeGreaterThanOrEqual(-60);
@@ -29,11 +31,12 @@ describePrograms('pydantic-ai: an agent with a tool and an output type', (run) =
     }, PROGRAM_TIMEOUT);
 
     emulatorIt(`${name}: every Converse request is answered 200, with no output retry (one or two model calls)`, async () => {
-      const r = await run('pydantic_ai_agent.py', modelId);
-      outputOf(r);
-      expect(r.requests.length).toBeGreaterThanOrEqual(1);
-      expect(r.requests.length).toBeLessThanOrEqual(2);
-      for (const line of r.requests) expect(line).toBe(`Converse ${modelId} 200`);
+      const r = await run('pydantic_ai_agent.py', ...MODEL_IDS);
+      partOf(r, modelId);
+      const requests = requestsTo(r, modelId);
+      expect(requests.length).toBeGreaterThanOrEqual(1);
+      expect(requests.length).toBeLessThanOrEqual(2);
+      for (const line of requests) expect(line).toBe(`Converse ${modelId} 200`);
     }, PROGRAM_TIMEOUT);
   }
 });

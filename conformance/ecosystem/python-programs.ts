@@ -85,3 +85,17 @@ export function outputOf(r: ProgramRun): any {
   if (r.code !== 0 || r.output === undefined) throw new Error(`program exited ${r.code}; stderr:\n${r.stderr.slice(-3000)}`);
   return r.output;
 }
+
+/**
+ * One part of a program's output (a model's or a scenario's, for programs that run several in one
+ * process to save start-up time), failing with its error when that part raised one.
+ */
+export function partOf(r: ProgramRun, key: string): any {
+  const part = outputOf(r)[key];
+  if (part === undefined) throw new Error(`the program printed nothing for ${key}`);
+  if (part.error) throw new Error(`${key}: ${part.error}`);
+  return part;
+}
+
+/** The run's requests to one model (log lines name it: "Converse <modelId> 200"). */
+export const requestsTo = (r: ProgramRun, modelId: string) => r.requests.filter((line) => line.split(' ')[1] === modelId);

@@ -1,14 +1,16 @@
 """LangChain's Bedrock chat models (langchain-aws).
 
-Usage: python langchain_chat.py SCENARIO CLASS MODEL_ID
-  SCENARIO structured  llm.with_structured_output(PydanticClass).invoke(prompt)
-           tools       llm.bind_tools([tool]): the model's tool call, the tool run, a ToolMessage with
-                       its result, and the model's final answer
-  CLASS    converse    ChatBedrockConverse (the Converse API)
-           invoke      ChatBedrock (InvokeModel with the model's native body)
+Usage: python langchain_chat.py CLASS MODEL_ID
+Runs two scenarios one after the other (one process: LangChain's imports take seconds):
+  structured  llm.with_structured_output(PydanticClass).invoke(prompt)
+  tools       llm.bind_tools([tool]): the model's tool call, the tool run, a ToolMessage with its
+              result, and the model's final answer
+CLASS is converse (ChatBedrockConverse, the Converse API) or invoke (ChatBedrock, InvokeModel with the
+model's native body).
 Written as LangChain's docs show it; the endpoint, region and credentials come from the standard AWS
 configuration (boto3 reads AWS_ENDPOINT_URL_BEDROCK_RUNTIME itself; the classes' own `endpoint_url`
-argument is the other way). Prints, as JSON, what the application reads.
+argument is the other way). Prints, as JSON, what the application reads in each scenario, or the
+error it raised.
 """
 
 import json
@@ -19,7 +21,7 @@ from langchain_core.messages import HumanMessage, ToolMessage
 from langchain_core.tools import tool
 from pydantic import BaseModel, Field
 
-scenario, cls, model_id = sys.argv[1], sys.argv[2], sys.argv[3]
+cls, model_id = sys.argv[1], sys.argv[2]
 if cls == "converse":
     llm = ChatBedrockConverse(model=model_id, max_tokens=300, temperature=0)
 else:
@@ -40,11 +42,12 @@ def get_temperature(city: str) -> int:
     return 18
 
 
-if scenario == "structured":
+def structured() -> dict:
     output = llm.with_structured_output(CityWeather).invoke("Give the weather in Paris today.")
-    print(json.dumps({"output": output.model_dump()}))
+    return {"output": output.model_dump()}
 
-elif scenario == "tools":
+
+def tools() -> dict:
     with_tools = llm.bind_tools([get_temperature])
     messages = [HumanMessage("What is the temperature in Paris? Use the get_temperature tool.")]
     first = with_tools.invoke(messages)
@@ -52,12 +55,18 @@ elif scenario == "tools":
     for call in first.tool_calls:
         messages.append(ToolMessage(content=str(get_temperature.invoke(call["args"])), tool_call_id=call["id"]))
     final = with_tools.invoke(messages)
-    print(json.dumps({
+    return {
         "tool_calls": [{"name": c["name"], "args": c["args"]} for c in first.tool_calls],
         "final_text": final.text if isinstance(final.text, str) else final.text(),
         "final_tool_calls": len(final.tool_calls),
         "final_usage": final.usage_metadata,
-    }))
+    }
 
-else:
-    sys.exit(f"unknown scenario {scenario}")
+
+results = {}
+for name, scenario in (("structured", structured), ("tools", tools)):
+    try:
+        results[name] = scenario()
+    except Exception as error:  # reported per scenario, so that one failing leaves the other's result
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
+print(json.dumps(results))

@@ -1,10 +1,11 @@
 """LlamaIndex's BedrockConverse: structured_predict with a Pydantic output class.
 
-Usage: python llamaindex_structured.py MODEL_ID
+Usage: python llamaindex_structured.py MODEL_ID...  (one after the other)
 Written as LlamaIndex's docs show it; the endpoint, region and credentials come from the standard AWS
 configuration (boto3 reads AWS_ENDPOINT_URL_BEDROCK_RUNTIME itself; BedrockConverse's own
 `endpoint_url` argument is the other way). structured_predict sends the class as a tool with
-toolChoice any (tool_required), so it exercises forced tool choice. Prints, as JSON, the object.
+toolChoice any (tool_required), so it exercises forced tool choice. Prints, as JSON, the object for
+each model, or the error it raised.
 """
 
 import json
@@ -23,6 +24,12 @@ class Song(BaseModel):
     length_seconds: int = Field(ge=1, le=3600)
 
 
-llm = BedrockConverse(model=sys.argv[1], max_tokens=300, temperature=0)
-song = llm.structured_predict(Song, PromptTemplate("Name a well-known song by {artist}, with its length."), artist="The Beatles")
-print(json.dumps({"output": song.model_dump()}))
+results = {}
+for model_id in sys.argv[1:]:
+    try:
+        llm = BedrockConverse(model=model_id, max_tokens=300, temperature=0)
+        song = llm.structured_predict(Song, PromptTemplate("Name a well-known song by {artist}, with its length."), artist="The Beatles")
+        results[model_id] = {"output": song.model_dump()}
+    except Exception as error:  # reported per model, so that one failing leaves the other's result
+        results[model_id] = {"error": f"{type(error).__name__}: {error}"}
+print(json.dumps(results))
