@@ -6,6 +6,7 @@
 // BEDROCK_TARGET=aws the SDK's own chain (env, ~/.aws, SSO, IMDS) resolves them.
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
 import { createAmazonBedrock } from '@ai-sdk/amazon-bedrock';
+import { createAmazonBedrockAnthropic } from '@ai-sdk/amazon-bedrock/anthropic';
 import type { TestTarget } from '../support/target.js';
 
 /** The runtime endpoint a user has configured, if any (undefined: the framework's default AWS URL). */
@@ -17,6 +18,18 @@ export const endpointOf = (t: TestTarget): string | undefined => t.programEnv().
  */
 export async function vercelBedrock(t: TestTarget) {
   return createAmazonBedrock({
+    region: await t.h2.config.region(),
+    baseURL: endpointOf(t),
+    credentialProvider: async () => {
+      const c = await t.h2.config.credentials();
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    },
+  });
+}
+
+/** The same SDK's Anthropic provider: Claude's native Messages body over InvokeModel. */
+export async function vercelBedrockAnthropic(t: TestTarget) {
+  return createAmazonBedrockAnthropic({
     region: await t.h2.config.region(),
     baseURL: endpointOf(t),
     credentialProvider: async () => {

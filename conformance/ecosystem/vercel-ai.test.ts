@@ -14,7 +14,7 @@ import { describe, expect } from 'vitest';
 import { z } from 'zod';
 import { requireModel, useTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
-import { vercelBedrock } from './js-clients.js';
+import { vercelBedrock, vercelBedrockAnthropic } from './js-clients.js';
 
 const CLAUDE_TOOL = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 const CLAUDE_NATIVE = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -110,5 +110,36 @@ describe('Vercel AI SDK: text', () => {
     const result = streamText({ model: bedrock(NOVA), prompt: 'Count from one to ten in words.', maxOutputTokens: 60 });
     await result.text;
     expect(requests.slice(before)).toEqual([`ConverseStream ${NOVA} 200`]);
+  });
+});
+
+// The provider's Anthropic entry point (@ai-sdk/amazon-bedrock/anthropic), which its docs recommend for
+// Claude: Anthropic's own provider speaking Claude's native Messages body over InvokeModel and
+// InvokeModelWithResponseStream.
+describe('Vercel AI SDK: the Bedrock Anthropic provider (InvokeModel)', () => {
+  awsIt('Claude Haiku 4.5: generateText with Output.object gives an object valid against the zod schema', async () => {
+    const anthropic = await vercelBedrockAnthropic(t);
+    const result = await generateText({ model: anthropic(CLAUDE_TOOL), output: Output.object({ schema: weather }), prompt, maxOutputTokens });
+    expectWeather(result.output);
+  });
+
+  awsIt('Claude Haiku 4.5: streamText streams deltas that add up to the final text', async () => {
+    const anthropic = await vercelBedrockAnthropic(t);
+    const errors: unknown[] = [];
+    const result = streamText({ model: anthropic(CLAUDE_TOOL), prompt: 'Count from one to ten in words.', maxOutputTokens: 60, onError: ({ error }) => void errors.push(error) });
+    const deltas: string[] = [];
+    for await (const delta of result.textStream) deltas.push(delta);
+    expect(errors).toEqual([]);
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.join('')).toBe(await result.text);
+    expect(['stop', 'length']).toContain(await result.finishReason);
+  });
+
+  emulatorIt('Output.object is one InvokeModel request and streamText one InvokeModelWithResponseStream, both answered 200', async () => {
+    const anthropic = await vercelBedrockAnthropic(t);
+    const before = requests.length;
+    await generateText({ model: anthropic(CLAUDE_TOOL), output: Output.object({ schema: weather }), prompt, maxOutputTokens }).catch(() => {});
+    await streamText({ model: anthropic(CLAUDE_TOOL), prompt: 'Say hello.', maxOutputTokens: 40 }).consumeStream();
+    expect(requests.slice(before)).toEqual([`InvokeModel ${CLAUDE_TOOL} 200`, `InvokeModelWithResponseStream ${CLAUDE_TOOL} 200`]);
   });
 });
