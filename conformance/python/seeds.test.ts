@@ -1,8 +1,9 @@
 // The seeds verbatim (issue 4, item 5): every Python example of ../shared/seeds, copied as a standalone
-// program under ./seeds/, runs unchanged with boto3 (latest from PyPI, in the project-local .venv)
-// against the emulator, and its outcome is the one real Bedrock gives, as
-// ../shared/reference/SEED_NOTES.md states it example by example: success where Bedrock succeeds, the
-// same error where Bedrock refuses, the same client-side failure where boto3 refuses before sending.
+// program under ./seeds/, runs unchanged with boto3 (latest from PyPI, in the project-local .venv that
+// support/python-venv.ts builds from ./requirements.txt) against the emulator, and its outcome is the
+// one real Bedrock gives, as ../shared/reference/SEED_NOTES.md states it example by example: success
+// where Bedrock succeeds, the same error where Bedrock refuses, the same client-side failure where
+// boto3 refuses before sending.
 // The AWS CLI example of seed 001 runs too (see the CLI describe below for why it runs twice).
 //
 // The programs see only the standard configuration a user would export: the two endpoint variables,
@@ -14,8 +15,7 @@
 //
 // Python is needed: without python3 or its venv/pip this file skips with a message naming what is
 // missing, except on CI (CI=true), where that is a failure.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,79 +23,9 @@ import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireModel, useTarget } from '../support/emulator.js';
 import { awsIt, emulatorDescribe, emulatorIt } from '../support/markers.js';
+import { CI, ensureVenv, exec, INSTALL_TIMEOUT, missingPython, RUN_TIMEOUT, VENV_BIN, VENV_PYTHON } from '../support/python-venv.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEEDS = fileURLToPath(new URL('./seeds/', import.meta.url));
-const VENV = join(ROOT, '.venv');
-const VENV_BIN = join(VENV, process.platform === 'win32' ? 'Scripts' : 'bin');
-const VENV_PYTHON = join(VENV_BIN, 'python');
-const CI = process.env.CI === 'true';
-/** Creating the venv and installing boto3 and awscli from PyPI: ~20 s on a fast link; allow 4 minutes. */
-const INSTALL_TIMEOUT = 240_000;
-const RUN_TIMEOUT = 60_000;
-
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
-
-/** The venv is usable as it is: its python imports boto3 and the CLI. */
-const venvReady = () => existsSync(VENV_PYTHON) && run(VENV_PYTHON, ['-c', 'import boto3, awscli']).status === 0;
-
-/** What is missing to build the venv, or undefined when nothing is. */
-function missingPython(): string | undefined {
-  if (venvReady()) return undefined;
-  if (run('python3', ['--version']).status !== 0) return 'python3 is not on PATH';
-  if (run('python3', ['-c', 'import venv, ensurepip']).status !== 0)
-    return 'python3 has no venv/pip (python3 -m venv cannot install pip; on Debian/Ubuntu: apt install python3-venv)';
-  return undefined;
-}
-
-function exec(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? RUN_TIMEOUT);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/**
- * Creates .venv and installs boto3 and awscli on first run; reuses it afterwards. A lock directory
- * keeps two test runs in the same checkout from installing at once.
- */
-async function ensureVenv(): Promise<void> {
-  if (venvReady()) return;
-  mkdirSync(VENV, { recursive: true });
-  const lock = join(VENV, '.install-lock');
-  const deadline = Date.now() + INSTALL_TIMEOUT - 10_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (err: any) {
-      if (err.code !== 'EEXIST') throw err;
-      if (venvReady()) return;
-      if (Date.now() - statSync(lock).mtimeMs > INSTALL_TIMEOUT) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`another run holds ${lock}; remove it if no install is running`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    if (venvReady()) return;
-    const created = await exec('python3', ['-m', 'venv', VENV], { timeout: INSTALL_TIMEOUT });
-    if (created.code !== 0) throw new Error(`python3 -m venv .venv failed:\n${created.stderr}`);
-    const installed = await exec(join(VENV_BIN, 'pip'), ['install', '-q', 'boto3', 'awscli'], { timeout: INSTALL_TIMEOUT });
-    if (installed.code !== 0) throw new Error(`pip install boto3 awscli failed:\n${installed.stderr}`);
-    if (!venvReady()) throw new Error('.venv still cannot import boto3 and awscli after installing them');
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 const missing = missingPython();
 if (missing && !CI) console.warn(`conformance/python/seeds.test.ts skipped: ${missing}`);

@@ -1,0 +1,56 @@
+// How the JS ecosystem tests point a framework at Bedrock: the way a user would, from the standard
+// AWS configuration. programEnv() (support/target.ts) is that configuration: under the emulator its
+// endpoint variable, region and dummy keys; under BEDROCK_TARGET=aws the caller's own AWS_* variables
+// (an AWS_ENDPOINT_URL_BEDROCK_RUNTIME among them when the caller set one, as CI's second run does).
+// Credentials come from the official JS client that useTarget() built, so that under
+// BEDROCK_TARGET=aws the SDK's own chain (env, ~/.aws, SSO, IMDS) resolves them.
+import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
+import { createAmazonBedrock } from '@ai-sdk/amazon-bedrock';
+import { createAmazonBedrockAnthropic } from '@ai-sdk/amazon-bedrock/anthropic';
+import type { TestTarget } from '../support/target.js';
+
+/** The runtime endpoint a user has configured, if any (undefined: the framework's default AWS URL). */
+export const endpointOf = (t: TestTarget): string | undefined => t.programEnv().AWS_ENDPOINT_URL_BEDROCK_RUNTIME || undefined;
+
+/**
+ * The Vercel AI SDK's Bedrock provider. It reads AWS_ENDPOINT_URL_BEDROCK_RUNTIME itself when
+ * `baseURL` is omitted; passing it keeps the test process's own environment out of it.
+ */
+export async function vercelBedrock(t: TestTarget) {
+  return createAmazonBedrock({
+    region: await t.h2.config.region(),
+    baseURL: endpointOf(t),
+    credentialProvider: async () => {
+      const c = await t.h2.config.credentials();
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    },
+  });
+}
+
+/** The same SDK's Anthropic provider: Claude's native Messages body over InvokeModel. */
+export async function vercelBedrockAnthropic(t: TestTarget) {
+  return createAmazonBedrockAnthropic({
+    region: await t.h2.config.region(),
+    baseURL: endpointOf(t),
+    credentialProvider: async () => {
+      const c = await t.h2.config.credentials();
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    },
+  });
+}
+
+/**
+ * Anthropic's Bedrock client. It does not read AWS_ENDPOINT_URL_BEDROCK_RUNTIME (its own variable is
+ * ANTHROPIC_BEDROCK_BASE_URL): a user pointing it anywhere but AWS passes `baseURL`.
+ */
+export async function anthropicBedrock(t: TestTarget) {
+  const c = await t.h2.config.credentials();
+  return new AnthropicBedrock({
+    awsRegion: await t.h2.config.region(),
+    baseURL: endpointOf(t),
+    awsAccessKey: c.accessKeyId,
+    awsSecretKey: c.secretAccessKey,
+    awsSessionToken: c.sessionToken ?? null,
+    maxRetries: 0,
+  });
+}
