@@ -13,6 +13,7 @@ import { readRequestBody } from '../http/body.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
+import { templated } from '../responder/chat-template.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -104,7 +105,9 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
-  const conversation = { ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits), ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}) };
+  const asked = { ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits), ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}) };
+  // Counted with the model's chat template, as Bedrock bills it (src/responder/chat-template.ts).
+  const conversation = templated(asked, entry.family, entry.modelId, true);
   if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
   return { entry, traits, input, conversation, cache };
