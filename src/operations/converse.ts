@@ -1,6 +1,6 @@
 // Converse: POST /model/{modelId}/converse (SPEC.md §2, §6).
 import type { Context } from 'hono';
-import { converseBody, orderBlocks } from '../converse/render.js';
+import { converseBody, documentsOf, echoedSettings, orderBlocks } from '../converse/render.js';
 import { jsonReply, type HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { additionalFields } from './converse-fields.js';
@@ -15,6 +15,7 @@ export const converse = (runtime: Runtime) => async (c: Context): Promise<HttpRe
   if (reply.fault) throw faultError(reply.fault);
   const blocks = orderBlocks(reply, traits);
   const latencyMs = Math.max(1, Math.round(now() - started));
-  const body = converseBody(blocks, reply, traits, latencyMs, additionalFields(input, entry, reply), cache);
+  const rendering = { traits, modelId: entry.modelId, cache, documents: documentsOf(conversation), echoed: echoedSettings(input) };
+  const body = converseBody(blocks, reply, rendering, latencyMs, additionalFields(input, entry, reply));
   return jsonReply(200, body, c.get('requestId'));
 };

@@ -26,7 +26,8 @@
 // Families without a capture (Llama, Mistral, Cohere Command R, Jamba, Palmyra through Converse or
 // their chat bodies) use their published chat templates' markers: Llama 3 `<|begin_of_text|>` and a
 // `<|start_header_id|>role<|end_header_id|>\n\n … <|eot_id|>` per turn (4 + 4 a turn); Mistral
-// `<s>[INST] … [/INST]` (1 + 2 a turn); the others 1 + 2 a turn.
+// `<s>[INST] … [/INST]` (1 + 2 a turn); the other chat bodies 1 + 2 a turn. Raw prompts without a
+// capture (DeepSeek's InvokeModel `prompt`) get nothing added.
 
 export interface ChatTemplate {
   /** Tokens around the whole prompt: BOS, the header the answer starts after, a built-in system prompt. */
@@ -95,7 +96,7 @@ export function chatTemplate(family: string, modelId: string, converse: boolean,
     case 'openai':
       return modelId.includes('gpt-oss') ? plain(63, 2) : plain(5, 2);
     case 'deepseek':
-      return converse ? { base: 2, perTurn: 2, dropsAssistantTurns: modelId.includes('deepseek.r1') } : plain(1, 0);
+      return converse ? { base: 2, perTurn: 2, dropsAssistantTurns: modelId.includes('deepseek.r1') } : plain(0, 0);
     case 'cohere-command':
     case 'ai21-j2':
     case 'sagemaker-completions':

@@ -16,6 +16,8 @@ export interface DocumentText {
   title: string;
   text: string;
   citations: boolean;
+  /** A PDF's text page by page (they concatenate to `text`): its citations name pages. */
+  pages?: string[];
 }
 
 export interface Turn {
