@@ -25,8 +25,8 @@ function partTokens(part: Part): number {
     case 'reasoning':
       return countTokens(part.text);
     case 'media':
-      // A document whose text we can read counts as that text plus its wrapper (name, format).
-      if (part.document?.text) return countTokens(part.document.text) + 8;
+      // A text document counts as its text plus its wrapper (name, format); PDFs as their bytes.
+      if (part.document?.text && !part.document.pages) return countTokens(part.document.text) + 8;
       return mediaTokens(part.bytes);
     case 'tool_use':
       return countTokens(part.name) + countTokens(JSON.stringify(part.input ?? {}));
