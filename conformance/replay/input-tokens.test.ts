@@ -67,7 +67,7 @@ emulatorDescribe.skipIf(!present)('input token counts of recorded requests', () 
 
   for (const capture of listCaptures(CAPTURES_DIR)) {
     if (capture.notReplayable || capture.name.startsWith('error__')) continue;
-    it(`[emulator] ${capture.name}: input tokens near the recorded count`, async () => {
+    it(`${capture.name}: input tokens near the recorded count`, async () => {
       const interactions = await capture.interactions();
       const rows: string[] = [];
       let compared = 0;
