@@ -1,7 +1,7 @@
 // Input token counts near a real tokenizer: the text estimate plus each family's chat template
 // (src/responder/chat-template.ts, derived from the captures; conformance/replay/input-tokens.test.ts
 // replays every recorded count). And the ConverseStream tool-call start as 2026 answers have it.
-import { ConverseCommand, ConverseStreamCommand, CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseCommand, ConverseStreamCommand, CountTokensCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect } from 'vitest';
 import { requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
@@ -51,5 +51,29 @@ describe('the start of a streamed tool call', () => {
     );
     const start = events.find(([kind, e]) => kind === 'contentBlockStart' && e.start.toolUse)![1].start.toolUse;
     expect(start).toEqual({ name: 'get_weather', toolUseId: expect.any(String) });
+  });
+});
+
+describe('the context window as the output limit', () => {
+  // 199,988 one-token words plus Claude's template (6 + 3) leave 3 tokens of Sonnet 4.5's 200,000:
+  // less than max_tokens, so the window ends the answer (src/operations/context-window.ts).
+  const nearlyFull = Array.from({ length: 200_000 - 9 - 3 }, () => 'word').join(' ');
+  const request = { messages: [{ role: 'user' as const, content: [{ text: nearlyFull }] }], inferenceConfig: { maxTokens: 100 } };
+
+  emulatorIt('Claude 4.5 writes until the window is full and stops with model_context_window_exceeded', async () => {
+    const res = await t.h2.send(new ConverseCommand({ modelId: sonnet45, ...request }));
+    expect(res.stopReason).toBe('model_context_window_exceeded');
+    expect(res.usage).toMatchObject({ inputTokens: 199_997, outputTokens: 3 });
+    const native = JSON.parse(
+      new TextDecoder().decode(
+        (await t.h1.send(new InvokeModelCommand({ modelId: sonnet45, body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, messages: [{ role: 'user', content: nearlyFull }] }) }))).body,
+      ),
+    );
+    expect(native).toMatchObject({ stop_reason: 'model_context_window_exceeded', stop_sequence: null, usage: { output_tokens: 3 } });
+  });
+
+  emulatorIt('a max_tokens inside the room still ends with max_tokens', async () => {
+    const res = await t.h2.send(new ConverseCommand({ modelId: sonnet45, ...request, inferenceConfig: { maxTokens: 2 } }));
+    expect(res.stopReason).toBe('max_tokens');
   });
 });

@@ -10,12 +10,13 @@ import { eventStreamBody } from '../stream/response.js';
 import { additionalFields } from './converse-fields.js';
 import { faultError } from './fault.js';
 import { prepareConverse } from './prepare-converse.js';
+import { windowStop } from './context-window.js';
 import { now } from '../clock.js';
 
 export const converseStream = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
   const started = now();
-  const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, true);
-  const reply = runtime.respond(conversation, entry.modelId);
+  const { entry, traits, input, conversation, cache, windowBound } = await prepareConverse(c, runtime, true);
+  const reply = windowStop(runtime.respond(conversation, entry.modelId), windowBound);
   const fault = reply.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
