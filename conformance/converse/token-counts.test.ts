@@ -20,7 +20,7 @@ describe('input tokens of short prompts', () => {
     expect(res.usage!.inputTokens).toBeGreaterThanOrEqual(10);
     expect(res.usage!.inputTokens).toBeLessThanOrEqual(20);
     const counted = await t.h2.send(new CountTokensCommand({ modelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0', input: { converse: { messages: say.messages } } }));
-    expect(Math.abs(counted.inputTokens! - res.usage!.inputTokens!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(counted.inputTokens! - res.usage!.inputTokens!)).toBeLessThanOrEqual(3);
   });
 
   // Anthropic documents the tool-use system prompt: 346 tokens for Claude 4.x with tool_choice auto.

@@ -66,8 +66,12 @@ export function cacheUsage(modelId: string, conv: Conversation, breakpoints: Bre
   const now = Date.now();
   let read = 0;
   const closed: Array<{ tokens: number; ttlMs: number }> = [];
+  // A prefix holds its turns' role markers and the system prompts the template adds (tool use,
+  // citations); what stays uncached after the last breakpoint is at least the header the answer
+  // starts after (the prompt-caching capture: input_tokens 4 after an 18,131-token write).
+  const base = conv.template?.base ?? 0;
   for (const point of breakpoints) {
-    const tokens = conversationTokens(point.prefix);
+    const tokens = conversationTokens({ ...point.prefix, template: conv.template }) - base;
     if (tokens < minimum) continue;
     // node:crypto is fetched on first use: loading it costs about 10 ms of start-up (issue #2).
     const key = process.getBuiltinModule('node:crypto').createHash('sha256').update(modelId).update(JSON.stringify(point.key)).digest('hex');
