@@ -16,9 +16,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Jamba over %s', (protocol) => {
   const invoke = async (body: unknown) => json((await client().send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }))).body);
   const stream = async (body: unknown) => chunks((await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: JSON.stringify(body) }))).body);
 
-  awsIt('answers id, choices, usage, meta in order', async () => {
+  // `tool_calls: null` and a closing `model` as issue 8 reports real answers (FORMATS.md §10 lists
+  // `"meta"?,"model"?` in that order).
+  awsIt('answers id, choices, usage, meta, model in order, tool_calls null without a call', async () => {
     const body = await invoke({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }], max_tokens: 256 });
-    expect(Object.keys(body)).toEqual(['id', 'choices', 'usage', 'meta']);
+    expect(Object.keys(body)).toEqual(['id', 'choices', 'usage', 'meta', 'model']);
+    expect(body.model).toBe('jamba-1.5-mini');
+    expect(body.choices[0].message.tool_calls).toBeNull();
     expect(body.id).toMatch(/^chat-[0-9a-f]{32}$/);
     expect(Object.keys(body.choices[0])).toEqual(['index', 'message', 'finish_reason']);
     expect(body.choices[0]).toMatchObject({ index: 0, finish_reason: 'stop', message: { role: 'assistant' } });

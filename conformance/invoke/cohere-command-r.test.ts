@@ -76,7 +76,11 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
     expect(end).toMatchObject({ is_finished: true, event_type: 'stream-end', finish_reason: 'MAX_TOKENS' });
     expect(end.response.text).toBe(texts.map((e) => e.text).join(''));
     expect(end.response.generation_id).toBe(events[0].generation_id);
+    expect(Object.keys(end.response).slice(-2)).toEqual(['finish_reason', 'meta']);
+    expect(end.response.meta).toEqual({ api_version: { version: '1' }, billed_units: { input_tokens: end['amazon-bedrock-invocationMetrics'].inputTokenCount, output_tokens: end['amazon-bedrock-invocationMetrics'].outputTokenCount } });
     expect(end['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(5);
+    // The final response carries Cohere's meta with the billed tokens (issue 8's real stream-ends).
+    expect(end.response.meta.billed_units.output_tokens).toBe(5);
   });
 
   // Cohere's v1 chat stream events (FORMATS §9, not captured on Bedrock): their kinds in order, the
@@ -90,6 +94,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Command R over %s', (protocol)
     const end = events[events.length - 1];
     expect(end).toMatchObject({ is_finished: true, event_type: 'stream-end', finish_reason: 'MAX_TOKENS' });
     expect(end['amazon-bedrock-invocationMetrics'].outputTokenCount).toBe(5);
+    // The final response carries Cohere's meta with the billed tokens (issue 8's real stream-ends).
+    expect(end.response.meta.billed_units.output_tokens).toBe(5);
   });
 
   awsIt('refuses top_k and a missing message in everit words', async () => {

@@ -38,9 +38,28 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Cohere Embed over %s', (protocol) => 
     expect(body.embeddings.ubinary[0]).toHaveLength(128);
   });
 
-  awsIt('v4: 1536 dimensions by default, output_dimension honoured', async () => {
-    expect((await embed(v4, { texts: ['hi'], input_type: 'search_query' })).body.embeddings[0]).toHaveLength(1536);
-    expect((await embed(v4, { texts: ['hi'], input_type: 'search_query', output_dimension: 256 })).body.embeddings[0]).toHaveLength(256);
+  // v4 answers by type even when no embedding_types are asked for (vercel/ai's recorded v4 answer,
+  // 2026, which its provider reads as `embeddings.float`).
+  awsIt('v4: floats by type, 1536 dimensions by default, output_dimension honoured', async () => {
+    const plain = (await embed(v4, { texts: ['hello', 'world'], input_type: 'search_query' })).body;
+    expect(plain.response_type).toBe('embeddings_by_type');
+    expect(Object.keys(plain.embeddings)).toEqual(['float']);
+    expect(plain.embeddings.float).toHaveLength(2);
+    expect(plain.embeddings.float[0]).toHaveLength(1536);
+    expect((await embed(v4, { texts: ['hi'], input_type: 'search_query', output_dimension: 256 })).body.embeddings.float[0]).toHaveLength(256);
+  });
+
+  emulatorIt('v4: keys in the recorded order, id, texts, embeddings, response_type', async () => {
+    const { res, body } = await embed(v4, { texts: ['hello', 'world'], input_type: 'search_document', output_dimension: 256 });
+    expect(Object.keys(body)).toEqual(['id', 'texts', 'embeddings', 'response_type']);
+    expect(body.id).toBe(res.$metadata.requestId);
+    expect(body.texts).toEqual(['hello', 'world']);
+  });
+
+  awsIt('v4: embedding_types still picks the types', async () => {
+    const { body } = await embed(v4, { texts: ['hi'], input_type: 'search_query', embedding_types: ['int8'] });
+    expect(body.response_type).toBe('embeddings_by_type');
+    expect(Object.keys(body.embeddings)).toEqual(['int8']);
   });
 
   emulatorIt('sends the input token header and no output token header', async () => {

@@ -23,7 +23,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Palmyra over %s', (protocol) => {
     expect(body).toMatchObject({ object: 'chat.completion', model: 'palmyra-x5' });
     expect(body.choices[0]).toMatchObject({ index: 0, finish_reason: 'stop', message: { role: 'assistant' } });
     expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
-    expect(body.usage.prompt_tokens).toBe(countTokens('Explain quantum computing in simple terms'));
+    // The text plus the chat template's markers: 1, and 2 around the one turn (src/responder/chat-template.ts).
+    expect(body.usage.prompt_tokens).toBe(countTokens('Explain quantum computing in simple terms') + 3);
   });
 
   emulatorIt('stops at max_tokens with length and at a stop sequence with stop', async () => {

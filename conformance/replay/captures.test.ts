@@ -17,7 +17,8 @@ import { KNOWN_DIFFERENCES, SUPERSEDED } from './known-differences.js';
 import { listCaptures, type Capture } from './load.js';
 import { replay } from './replay.js';
 
-const CAPTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/captures');
+// BEDROCK_CAPTURES_DIR points elsewhere (a git worktree sits one level deeper than the repository).
+const CAPTURES_DIR = process.env.BEDROCK_CAPTURES_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/captures');
 const present = existsSync(CAPTURES_DIR);
 const REQUIRED_PASS_RATE = 0.9;
 

@@ -2,6 +2,7 @@
 // Conversation the responder reads, enforcing Bedrock's conversation rules with its wording
 // (REAL_ERROR_MESSAGES.md; src/converse.evidence.md).
 import { ConverseErrors } from '../errors.js';
+import { pdfPages } from './pdf-text.js';
 import type { Conversation, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
 
 type Json = Record<string, any>;
@@ -42,7 +43,11 @@ export function toPart(block: Json): Part | undefined {
   if (typeof block.text === 'string') return { type: 'text', text: block.text };
   if (block.document) {
     const doc = block.document;
-    return { type: 'media', kind: 'document', bytes: mediaBytes(doc.source), document: { title: String(doc.name), text: documentText(doc), citations: doc.citations?.enabled === true } };
+    const citations = doc.citations?.enabled === true;
+    // A PDF asked for citations is read page by page when it is simple enough (pdf-text.ts).
+    const pages = citations && doc.format === 'pdf' && typeof doc.source?.bytes === 'string' ? pdfPages(Buffer.from(doc.source.bytes, 'base64')) : undefined;
+    const text = pages ? pages.join('') : documentText(doc);
+    return { type: 'media', kind: 'document', bytes: mediaBytes(doc.source), document: { title: String(doc.name), text, citations, ...(pages ? { pages } : {}) } };
   }
   for (const kind of ['image', 'document', 'video', 'audio'] as const) {
     if (block[kind]) return { type: 'media', kind, bytes: mediaBytes(block[kind].source) };

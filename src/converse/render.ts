@@ -3,12 +3,12 @@
 // converse capture), the `p` padding of stream payloads included; documents (tool inputs) keep
 // their own order.
 import { converseToolUseId } from '../ids.js';
-import type { CitedPassage, Reply, ReplyBlock } from '../responder/types.js';
+import type { CitedPassage, Conversation, DocumentText, Reply, ReplyBlock } from '../responder/types.js';
 import { padding } from '../stream/frames.js';
 import { deltas } from '../responder/tokens.js';
 
 import type { ConverseTraits } from '../catalog/converse-traits.js';
-import type { CacheUsage } from '../responder/prompt-cache.js';
+import { idleCacheKeys, reportsTtlBreakdown, type CacheUsage } from '../responder/prompt-cache.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +23,34 @@ export function sortedJson(value: unknown): unknown {
   const out: Json = {};
   for (const key of Object.keys(value).sort()) out[key] = sortedJson((value as Json)[key]);
   return out;
+}
+
+/** What rendering needs besides the reply. */
+export interface Rendering {
+  traits: ConverseTraits;
+  modelId: string;
+  /** Prompt-cache reads and writes, when the request had cache points. */
+  cache?: CacheUsage;
+  /** The conversation's documents in order (a citation's documentIndex counts them). */
+  documents: Array<DocumentText | undefined>;
+  /** Request settings the answer reports back: serviceTier, performanceConfig. */
+  echoed: Json;
+}
+
+/** The documents of a conversation, in the order citations number them. */
+export const documentsOf = (conv: Conversation) =>
+  conv.messages.flatMap((turn) => turn.content.flatMap((p) => (p.type === 'media' && p.kind === 'document' ? [p.document] : [])));
+
+/**
+ * What a Converse answer reports back of the request (ConverseResponse and the stream's metadata
+ * event have `serviceTier` and `performanceConfig`): the tier and latency setting asked for. No
+ * capture shows either, so an answer carries them only when the request set them.
+ */
+export function echoedSettings(input: Record<string, any>): Json {
+  const echoed: Json = {};
+  if (typeof input.serviceTier?.type === 'string') echoed.serviceTier = { type: input.serviceTier.type };
+  if (typeof input.performanceConfig?.latency === 'string') echoed.performanceConfig = { latency: input.performanceConfig.latency };
+  return echoed;
 }
 
 export interface RenderedBlock {
@@ -41,7 +69,7 @@ export function orderBlocks(reply: Reply, traits: ConverseTraits): RenderedBlock
   return blocks;
 }
 
-function contentBlock({ block, toolUseId }: RenderedBlock): Json {
+function contentBlock({ block, toolUseId }: RenderedBlock, r: Rendering): Json {
   switch (block.type) {
     case 'text':
       return { text: block.text };
@@ -52,44 +80,63 @@ function contentBlock({ block, toolUseId }: RenderedBlock): Json {
     case 'redacted_reasoning':
       return { reasoningContent: { redactedContent: block.data } };
     case 'citation':
-      return { citationsContent: { citations: [citation(block.source)], content: [{ text: block.text }] } };
+      return { citationsContent: { citations: [citation(block.source, r)], content: [{ text: block.text }] } };
   }
 }
 
-/** A Citation (converse__langchain-aws__citations): the quoted characters of the document. */
-function citation(source: CitedPassage): Json {
+/**
+ * A Citation: the quoted characters of a text document (converse__langchain-aws__citations), or,
+ * for a PDF, the page the quote is on, numbered from 1 with an exclusive end (`documentPage`
+ * {start: 1, end: 2} for page 1 in the vercel/ai recorded answer of Claude Sonnet 4 citing a PDF,
+ * amazon-bedrock-document-citations.chunks.txt, July 2026).
+ */
+function citation(source: CitedPassage, r: Rendering): Json {
   const { documentIndex, start, end, quote, title } = source;
+  const pages = r.documents[documentIndex]?.pages;
+  if (pages) {
+    let page = 0;
+    for (let at = 0; page < pages.length - 1 && at + pages[page].length <= start; page++) at += pages[page].length;
+    return { location: { documentPage: { documentIndex, end: page + 2, start: page + 1 } }, sourceContent: [{ text: quote }], title };
+  }
   return { location: { documentChar: { documentIndex, end, start } }, sourceContent: [{ text: quote }], title };
 }
 
 /**
  * TokenUsage; `serverToolUsage: {}` is on every 2026 capture (gpt-oss, Claude Sonnet 5,
- * citations). Models with prompt caching report the cache reads in Converse bodies under both
- * spellings even when nothing was cached, but not in ConverseStream metadata (the same 2026
- * Claude captures). With cache points in use, reads and writes are reported (TokenUsage's
- * cacheRead/WriteInputTokens, plus the older `…Count` spelling in bodies), and inputTokens counts
- * only what the cache did not serve.
+ * citations). Without cache points, the cache counts of a body are whatever that model's real
+ * answers carry (idleCacheKeys), and a stream's metadata carries none (the 2026 Claude captures,
+ * vercel/ai fixtures). With cache points in use, reads and writes are reported under both
+ * spellings, TokenUsage's cacheRead/WriteInputTokens and the older `…Count`, in bodies and stream
+ * metadata alike (a raw ConverseStream metadata frame quoted in cline/cline#4683, August 2025), and
+ * inputTokens counts only what the cache did not serve. `cacheDetails` (service model 2026-01-20:
+ * "cache creation metrics for a specific TTL duration") splits the writes by TTL, 5m then 1h, for
+ * the models that take a 1-hour TTL.
  */
-export function usageOf(reply: Reply, traits: ConverseTraits, streaming = false, cache?: CacheUsage): Json {
+export function usageOf(reply: Reply, { traits, cache, modelId }: Rendering, streaming: boolean): Json {
   const { outputTokens } = reply.usage;
   const inputTokens = cache ? cache.inputTokens : reply.usage.inputTokens;
   let counts: Json = {};
   if (cache) {
-    counts = { cacheReadInputTokens: cache.cacheRead, cacheWriteInputTokens: cache.cacheWrite };
-    if (!streaming) counts = { ...counts, cacheReadInputTokenCount: cache.cacheRead, cacheWriteInputTokenCount: cache.cacheWrite };
+    const { cacheRead: read, cacheWrite: write } = cache;
+    counts = { cacheReadInputTokenCount: read, cacheReadInputTokens: read, cacheWriteInputTokenCount: write, cacheWriteInputTokens: write };
+    const details = (['5m', '1h'] as const).filter((ttl) => cache.writesByTtl[ttl] > 0).map((ttl) => ({ inputTokens: cache.writesByTtl[ttl], ttl }));
+    if (details.length > 0 && reportsTtlBreakdown(modelId)) counts.cacheDetails = details;
   } else if (traits.cacheUsage && !streaming) {
-    counts = { cacheReadInputTokenCount: 0, cacheReadInputTokens: 0 };
+    const keys = idleCacheKeys(modelId);
+    if (keys !== 'none') counts = { cacheReadInputTokenCount: 0, cacheReadInputTokens: 0 };
+    if (keys === 'read-write') counts = { ...counts, cacheWriteInputTokenCount: 0, cacheWriteInputTokens: 0 };
   }
   const total = inputTokens + outputTokens + (cache ? cache.cacheRead + cache.cacheWrite : 0);
   return { ...counts, inputTokens, outputTokens, serverToolUsage: {}, totalTokens: total };
 }
 
-export function converseBody(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: number, extra: Json = {}, cache?: CacheUsage): unknown {
+export function converseBody(blocks: RenderedBlock[], reply: Reply, r: Rendering, latencyMs: number, extra: Json = {}): unknown {
   return sortedJson({
     metrics: { latencyMs },
-    output: { message: { content: blocks.map(contentBlock), role: 'assistant' } },
+    output: { message: { content: blocks.map((b) => contentBlock(b, r)), role: 'assistant' } },
     stopReason: reply.stopReason,
-    usage: usageOf(reply, traits, false, cache),
+    usage: usageOf(reply, r, false),
+    ...r.echoed,
     ...extra,
   });
 }
@@ -100,7 +147,7 @@ export interface StreamEvent {
 }
 
 /** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
-export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: ConverseTraits, latencyMs: () => number, extra: Json = {}, cache?: CacheUsage): StreamEvent[] {
+export function converseEvents(blocks: RenderedBlock[], reply: Reply, r: Rendering, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
   const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
   blocks.forEach(({ block, toolUseId }, index) => {
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
@@ -113,7 +160,7 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: Co
       for (let at = 0; at < json.length; at += 20) delta({ toolUse: { input: json.slice(at, at + 20) } });
     } else if (block.type === 'citation') {
       // The citation goes first, then the cited text (the citations capture's stream).
-      delta({ citation: citation(block.source) });
+      delta({ citation: citation(block.source, r) });
       for (const piece of deltas(block.text)) delta({ text: piece });
     } else if (block.type === 'redacted_reasoning') {
       // One delta carries the whole opaque blob (pydantic-ai's Bedrock stream tests).
@@ -127,6 +174,6 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, traits: Co
     events.push({ type: 'contentBlockStop', body: { contentBlockIndex: index } });
   });
   events.push({ type: 'messageStop', body: { stopReason: reply.stopReason, ...extra } });
-  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply, traits, true, cache) } });
+  events.push({ type: 'metadata', body: { metrics: { latencyMs: latencyMs() }, usage: usageOf(reply, r, true), ...r.echoed } });
   return events.map((e, n) => ({ type: e.type, payload: sortedJson({ ...e.body, p: padding(n) }) }));
 }

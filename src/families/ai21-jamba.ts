@@ -63,6 +63,9 @@ function answer(req: JambaRequest, ctx: InvokeContext): Answer {
   return { r, text, toolCalls, usage: { inputTokens: r.usage.inputTokens, outputTokens: one * choices }, choices };
 }
 
+/** The model's own name: ai21.jamba-1-5-mini-v1:0 → jamba-1.5-mini. */
+const modelName = (modelId: string) => modelId.replace(/^ai21\./, '').replace(/-v\d+(:\d+)?$/, '').replace(/(\d)-(\d)/, '$1.$2');
+
 const meta = (started: number) => ({ requestDurationMillis: Math.max(1, Math.round(now() - started)) });
 
 export const ai21Jamba: Family<JambaRequest> = {
@@ -71,11 +74,9 @@ export const ai21Jamba: Family<JambaRequest> = {
   invoke(req, ctx) {
     const started = now();
     const a = answer(req, ctx);
-    const message = {
-      role: 'assistant',
-      content: a.toolCalls.length && !a.text ? null : a.text,
-      ...(a.toolCalls.length ? { tool_calls: a.toolCalls } : {}),
-    };
+    // tool_calls is always there, null without a call, and `model` ends the body (FORMATS.md §10:
+    // `"meta"?,"model"?`; issue 8 reports both on real answers).
+    const message = { role: 'assistant', content: a.toolCalls.length && !a.text ? null : a.text, tool_calls: a.toolCalls.length ? a.toolCalls : null };
     const out = a.usage.outputTokens!;
     return {
       body: {
@@ -83,6 +84,7 @@ export const ai21Jamba: Family<JambaRequest> = {
         choices: Array.from({ length: a.choices }, (_, index) => ({ index, message, finish_reason: FINISH_REASON[a.r.stopReason] })),
         usage: { prompt_tokens: a.usage.inputTokens, completion_tokens: out, total_tokens: a.usage.inputTokens + out },
         meta: meta(started),
+        model: modelName(ctx.model.modelId),
       },
       usage: a.usage,
     };

@@ -4,7 +4,8 @@
 import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
 import { deltas } from '../responder/tokens.js';
 import type { CitedPassage, Reply, ReplyBlock } from '../responder/types.js';
-import type { CacheUsage } from '../responder/prompt-cache.js';
+import { reportsTtlBreakdown, type CacheUsage } from '../responder/prompt-cache.js';
+import { templated } from '../responder/chat-template.js';
 import { claudeCacheUsage, toConversation, type Block, type MessagesRequest } from './anthropic-content.js';
 import { parseMessages as parseRequest } from './anthropic-request.js';
 import type { Family, InvokeContext, Usage } from './family.js';
@@ -51,18 +52,24 @@ function renderBlock(block: ReplyBlock, documents: Block[]): Record<string, unkn
 function answer(req: MessagesRequest, ctx: InvokeContext): Answer {
   const conversation = toConversation(req);
   const reply = ctx.respond(conversation);
-  const cache = claudeCacheUsage(req, conversation, ctx.model.modelId);
+  // The cache ledger counts the whole prompt as billed, chat template included (chat-template.ts).
+  const cache = claudeCacheUsage(req, templated(conversation, ctx.model.family, ctx.model.modelId, false), ctx.model.modelId);
   const usage: Usage = { inputTokens: cache ? cache.inputTokens : reply.usage.inputTokens, outputTokens: reply.usage.outputTokens };
   if (cache) Object.assign(usage, { cacheReadInputTokens: cache.cacheRead, cacheWriteInputTokens: cache.cacheWrite });
   const documents = documentsOf(req);
   return { reply, cache, usage, blocks: reply.content.map((block) => renderBlock(block, documents)) };
 }
 
-/** Usage keys in the order of the prompt-caching capture (cache counts between input and output). */
-function usageBody(a: Answer, outputTokens: number) {
-  return a.cache
-    ? { input_tokens: a.usage.inputTokens, cache_creation_input_tokens: a.cache.cacheWrite, cache_read_input_tokens: a.cache.cacheRead, output_tokens: outputTokens }
-    : { input_tokens: a.usage.inputTokens, output_tokens: outputTokens };
+/**
+ * Usage keys in the order of the prompt-caching capture (cache counts between input and output).
+ * Models that take a 1-hour TTL also split the writes by TTL in `cache_creation`, after the cache
+ * counts as Anthropic orders it (reportsTtlBreakdown in src/responder/prompt-cache.ts).
+ */
+function usageBody(a: Answer, outputTokens: number, modelId: string) {
+  if (!a.cache) return { input_tokens: a.usage.inputTokens, output_tokens: outputTokens };
+  const { cacheWrite, cacheRead, writesByTtl } = a.cache;
+  const split = reportsTtlBreakdown(modelId) ? { cache_creation: { ephemeral_5m_input_tokens: writesByTtl['5m'], ephemeral_1h_input_tokens: writesByTtl['1h'] } } : {};
+  return { input_tokens: a.usage.inputTokens, cache_creation_input_tokens: cacheWrite, cache_read_input_tokens: cacheRead, ...split, output_tokens: outputTokens };
 }
 
 /** Tool input JSON as Claude streams it: Python-style `", "` / `": "` separators (tool_use capture). */
@@ -119,7 +126,7 @@ export const anthropicMessages: Family<MessagesRequest> = {
       content: a.blocks,
       stop_reason: a.reply.stopReason,
       stop_sequence: a.reply.stopSequence,
-      usage: usageBody(a, a.reply.usage.outputTokens),
+      usage: usageBody(a, a.reply.usage.outputTokens, ctx.model.modelId),
     };
     return { body, usage: a.usage };
   },
@@ -128,7 +135,7 @@ export const anthropicMessages: Family<MessagesRequest> = {
     function* events(): Generator<Record<string, unknown>> {
       // message_start reports a token or two of output already (captures: 1, 2, 4).
       const start = { id: anthropicMessageId(), type: 'message', role: 'assistant', model: ctx.model.responseModelName, content: [], stop_reason: null, stop_sequence: null };
-      yield { type: 'message_start', message: { ...start, usage: usageBody(a, Math.min(1, a.reply.usage.outputTokens)) } };
+      yield { type: 'message_start', message: { ...start, usage: usageBody(a, Math.min(1, a.reply.usage.outputTokens), ctx.model.modelId) } };
       for (const [index, block] of a.blocks.entries()) yield* blockEvents(block, index);
       yield { type: 'message_delta', delta: { stop_reason: a.reply.stopReason, stop_sequence: a.reply.stopSequence }, usage: { output_tokens: a.reply.usage.outputTokens } };
       yield { type: 'message_stop' };

@@ -144,7 +144,10 @@ export const cohereCommandR: Family<CommandRRequest> = {
     const events: Record<string, unknown>[] = [{ is_finished: false, event_type: 'stream-start', generation_id: generationId }];
     for (const text of deltas(a.text, 1)) events.push({ is_finished: false, event_type: 'text-generation', text });
     if (a.toolCalls.length) events.push({ is_finished: false, event_type: 'tool-calls-generation', tool_calls: a.toolCalls });
-    events.push({ is_finished: true, event_type: 'stream-end', response: responseBody(req, a, generationId), finish_reason: FINISH[a.r.stopReason] });
+    // The final response also carries Cohere's `meta` (API version, billed tokens), after the keys
+    // the body has (FORMATS.md §9: `meta` "when relevant"; issue 8 reports it on real stream-ends).
+    const meta = { api_version: { version: '1' }, billed_units: { input_tokens: a.usage.inputTokens, output_tokens: a.usage.outputTokens } };
+    events.push({ is_finished: true, event_type: 'stream-end', response: { ...responseBody(req, a, generationId), meta }, finish_reason: FINISH[a.r.stopReason] });
     return { events, usage: a.usage };
   },
 };

@@ -72,11 +72,17 @@ export const cohereEmbed: Family<CohereEmbedRequest> = {
     // Keys in the capture's order (embeddings, id, response_type, texts); `id` is the request id
     // and the texts come back lower-cased (invoke__cohere.embed-english-v3).
     const texts = (req.texts ?? []).map((text) => text.toLowerCase());
-    if (!req.embedding_types) {
+    // Embed v4 always answers by type, floats unless other types are asked for, with its keys in
+    // another order: id, texts, embeddings, response_type (vercel/ai's recorded answer of
+    // cohere.embed-v4:0 to {input_type, texts, output_dimension}, amazon-bedrock-cohere-v4-application-
+    // inference-profile.json, read by its provider as `embeddings.float`, 2026).
+    const v4 = isV4(ctx);
+    if (!req.embedding_types && !v4) {
       return { body: { embeddings: vectors, id: ctx.requestId, response_type: 'embeddings_floats', texts }, usage: { inputTokens } };
     }
     const byType: Record<string, number[][]> = {};
-    for (const type of req.embedding_types) byType[type] = vectors.map((v) => quantize(v, type));
+    for (const type of req.embedding_types ?? ['float']) byType[type] = vectors.map((v) => quantize(v, type));
+    if (v4) return { body: { id: ctx.requestId, texts, embeddings: byType, response_type: 'embeddings_by_type' }, usage: { inputTokens } };
     return { body: { embeddings: byType, id: ctx.requestId, response_type: 'embeddings_by_type', texts }, usage: { inputTokens } };
   },
 };

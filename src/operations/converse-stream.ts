@@ -2,7 +2,7 @@
 // frame (`:event-type` = the union member); a failure after the stream opened is an exception
 // frame of the ConverseStreamOutput union.
 import type { Context } from 'hono';
-import { converseEvents, orderBlocks } from '../converse/render.js';
+import { converseEvents, documentsOf, echoedSettings, orderBlocks } from '../converse/render.js';
 import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { eventFrame, loadCodec } from '../stream/frames.js';
@@ -10,18 +10,20 @@ import { eventStreamBody } from '../stream/response.js';
 import { additionalFields } from './converse-fields.js';
 import { faultError } from './fault.js';
 import { prepareConverse } from './prepare-converse.js';
+import { windowStop } from './context-window.js';
 import { now } from '../clock.js';
 
 export const converseStream = (runtime: Runtime) => async (c: Context): Promise<HttpReply> => {
   const started = now();
-  const { entry, traits, input, conversation, cache } = await prepareConverse(c, runtime, true);
-  const reply = runtime.respond(conversation, entry.modelId);
+  const { entry, traits, input, conversation, cache, windowBound } = await prepareConverse(c, runtime, true);
+  const reply = windowStop(runtime.respond(conversation, entry.modelId), windowBound);
   const fault = reply.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
   const { additionalModelResponseFields } = additionalFields(input, entry, reply) as { additionalModelResponseFields?: unknown };
   const extra = additionalModelResponseFields ? { additionalModelResponseFields } : {};
-  const events = converseEvents(orderBlocks(reply, traits), reply, traits, () => Math.max(1, Math.round(now() - started)), extra, cache);
+  const rendering = { traits, modelId: entry.modelId, cache, documents: documentsOf(conversation), echoed: echoedSettings(input) };
+  const events = converseEvents(orderBlocks(reply, traits), reply, rendering, () => Math.max(1, Math.round(now() - started)), extra);
   // Encoded one by one as the body is produced, so a failure still becomes an exception frame.
   const frames = (function* () {
     for (const event of events) yield eventFrame(codec, event.type, event.payload);

@@ -7,6 +7,7 @@ import { COUNT_TOKENS_REQUEST } from '../converse/converse-shapes.js';
 import { toConversation } from '../converse/conversation.js';
 import { ConverseErrors, Errors } from '../errors.js';
 import { familyFor } from '../families/index.js';
+import { templated } from '../responder/chat-template.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
 import { jsonReply, type HttpReply } from '../http/reply.js';
@@ -24,7 +25,7 @@ export const countTokens = (runtime: Runtime) => async (c: Context): Promise<Htt
   if (input.converse) {
     const blocks = [...(input.converse.messages ?? [])].flatMap((m: any) => m.content ?? []);
     if (blocks.some((b: any) => b.document)) throw ConverseErrors.countTokensDocument();
-    tokens = conversationTokens(toConversation(input.converse, entry.maxOutputTokens, false));
+    tokens = conversationTokens(templated(toConversation(input.converse, entry.maxOutputTokens, false), entry.family, entry.modelId, true));
   } else if (input.invokeModel) {
     // The family reads the native body as InvokeModel would; its conversation is what counts.
     let body: unknown;
@@ -37,7 +38,7 @@ export const countTokens = (runtime: Runtime) => async (c: Context): Promise<Htt
     let seen: Conversation | undefined;
     const ctx = { model: entry, requestId: c.get('requestId') as string, respond: (conv: Conversation) => ((seen = conv), runtime.respond(conv, entry.modelId)) };
     family.invoke(family.parse(body, ctx), ctx);
-    tokens = seen ? conversationTokens(seen) : 0;
+    tokens = seen ? conversationTokens(templated(seen, entry.family, entry.modelId, false)) : 0;
   } else {
     throw ConverseErrors.countTokensInputRequired();
   }

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { Errors } from '../errors.js';
 import type { Usage } from '../families/family.js';
+import { echoedHeaders } from '../http/echoed-headers.js';
 import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { chunkFrame, loadCodec } from '../stream/frames.js';
@@ -59,6 +60,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context): Promi
       'Content-Type': 'application/vnd.amazon.eventstream',
       'x-amzn-RequestId': ctx.requestId,
       'X-Amzn-Bedrock-Content-Type': 'application/json',
+      ...echoedHeaders(c),
     },
   };
 };

@@ -1,5 +1,6 @@
 // InvokeModel: POST /model/{modelId}/invoke (SPEC.md §2, headers §5).
 import type { Context } from 'hono';
+import { echoedHeaders } from '../http/echoed-headers.js';
 import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { faultError } from './fault.js';
@@ -24,5 +25,6 @@ export const invokeModel = (runtime: Runtime) => async (c: Context): Promise<Htt
     if (usage.outputTokens !== undefined) headers['X-Amzn-Bedrock-Output-Token-Count'] = String(usage.outputTokens);
     headers['X-Amzn-Bedrock-Input-Token-Count'] = String(usage.inputTokens);
   }
+  Object.assign(headers, echoedHeaders(c));
   return { status: 200, headers, body: JSON.stringify(body) };
 };

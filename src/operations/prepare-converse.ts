@@ -14,6 +14,8 @@ import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
+import { templated } from '../responder/chat-template.js';
+import { limitToWindow } from './context-window.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation, ToolChoice } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -25,6 +27,8 @@ export interface PreparedConverse {
   conversation: Conversation;
   /** Prompt-cache reads and writes, for models that cache and requests with cache points. */
   cache?: CacheUsage;
+  /** The output limit is the room left in the context window (context-window.ts). */
+  windowBound: boolean;
 }
 
 /** The JSON body of a Converse-style request. */
@@ -123,12 +127,15 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
   const extraChoice = additionalToolChoice(input, entry);
-  const conversation = {
+  const asked = {
     ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits),
     ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}),
     ...(extraChoice ? { toolChoice: extraChoice } : {}),
   };
-  if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
+  // Counted with the model's chat template, as Bedrock bills it (src/responder/chat-template.ts).
+  const full = templated(asked, entry.family, entry.modelId, true);
+  if (conversationTokens(full) > entry.contextWindow) throw ConverseErrors.inputTooLong();
+  const { conv: conversation, bound: windowBound } = limitToWindow(full, entry);
   const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
-  return { entry, traits, input, conversation, cache };
+  return { entry, traits, input, conversation, cache, windowBound };
 }

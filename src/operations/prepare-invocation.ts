@@ -8,6 +8,8 @@ import type { Family, InvokeContext } from '../families/family.js';
 import { familyFor } from '../families/index.js';
 import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
+import { templated } from '../responder/chat-template.js';
+import { limitToWindow, windowStop } from './context-window.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation, Reply } from '../responder/types.js';
 import type { Runtime } from '../runtime.js';
@@ -50,9 +52,12 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   const family = await familyFor(entry.family);
   const body = parseJson(await readRequestBody(c));
   let last: Reply | undefined;
-  const respond = (conv: Conversation) => {
+  const respond = (asked: Conversation) => {
+    // Counted with the model's chat template, as Bedrock bills it (src/responder/chat-template.ts).
+    const conv = templated(asked, entry.family, entry.modelId, false);
     if (conversationTokens(conv) > entry.contextWindow) throw Errors.inputTooLong();
-    return (last = runtime.respond(conv, entry.modelId));
+    const window = limitToWindow(conv, entry);
+    return (last = windowStop(runtime.respond(window.conv, entry.modelId), window.bound));
   };
   const ctx: InvokeContext = { model: entry, requestId, respond, modelIdAsCalled: modelId };
   return { family, ctx, request: family.parse(body, ctx), reply: () => last };

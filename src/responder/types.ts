@@ -1,6 +1,7 @@
 // The neutral conversation every family maps its native request into, and the neutral reply the
 // responder hands back. Families translate between these and their wire formats; operations never
 // decide what a model says.
+import type { ChatTemplate } from './chat-template.js';
 
 export type Part =
   | { type: 'text'; text: string }
@@ -15,6 +16,8 @@ export interface DocumentText {
   title: string;
   text: string;
   citations: boolean;
+  /** A PDF's text page by page (they concatenate to `text`): its citations name pages. */
+  pages?: string[];
 }
 
 export interface Turn {
@@ -46,6 +49,8 @@ export interface Conversation {
   reasoning?: boolean;
   /** Structured output: the answer is JSON valid against this schema (Converse outputConfig). */
   responseSchema?: unknown;
+  /** What the model's chat template adds to the input tokens (src/responder/chat-template.ts). */
+  template?: ChatTemplate;
 }
 
 /** A passage quoted from a document of the conversation: characters start..end of it. */

@@ -1,0 +1,34 @@
+// A minimal, valid PDF written here for tests: one page per entry of `pages`, each line of text
+// shown with Tj in Helvetica, content streams stored plain or FlateDecode-compressed.
+import { deflateSync } from 'node:zlib';
+
+export function simplePdf(pages: string[][], options: { compress?: boolean } = {}): Uint8Array {
+  const objects: Array<string | Buffer> = [];
+  const add = (body: string | Buffer) => objects.push(body) && objects.length;
+  const catalog = add('');
+  const pageTree = add('');
+  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  const kids: number[] = [];
+  for (const lines of pages) {
+    const escaped = lines.map((l) => l.replace(/[\\()]/g, (c) => `\\${c}`));
+    const ops = `BT /F1 12 Tf 72 720 Td 14 TL ${escaped.map((l, i) => (i === 0 ? `(${l}) Tj` : `T* (${l}) Tj`)).join(' ')} ET`;
+    const data = options.compress ? deflateSync(Buffer.from(ops, 'latin1')) : Buffer.from(ops, 'latin1');
+    const filter = options.compress ? ' /Filter /FlateDecode' : '';
+    const content = add(Buffer.concat([Buffer.from(`<< /Length ${data.length}${filter} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
+    kids.push(add(`<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
+  objects[pageTree - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let at = parts[0].length;
+  objects.forEach((body, i) => {
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(at);
+    parts.push(chunk);
+    at += chunk.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
