@@ -8,7 +8,11 @@ import { requireModel, useTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { anthropicBedrock } from './js-clients.js';
 
-const CLAUDE = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
+// The SDK writes anthropic_version 2026-10-21 into every body. Anthropic documents that version on
+// Bedrock for Claude 4.7 and later only; the ARN-versioned models before it (Haiku 4.5, Sonnet 4.5,
+// Opus 4.6, …) "can return a 400 error" with it (src/errors.evidence.md, "Settled for issue 8").
+// So the SDK's default calls go to a model that takes it.
+const CLAUDE = 'us.anthropic.claude-sonnet-5';
 requireModel(CLAUDE);
 
 const requests: string[] = [];
@@ -22,7 +26,7 @@ describe("Anthropic's Bedrock SDK", () => {
     expect(message.type).toBe('message');
     expect(message.role).toBe('assistant');
     expect(message.id).toMatch(/^msg_/);
-    expect(message.model).toMatch(/^claude-haiku-4-5/);
+    expect(message.model).toMatch(/^claude-sonnet-5/);
     const text = message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
     expect(text.trim()).not.toBe('');
     expect(['end_turn', 'max_tokens']).toContain(message.stop_reason);

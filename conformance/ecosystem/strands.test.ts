@@ -49,23 +49,44 @@ describePrograms('Strands Agents', (run) => {
     expect(r.requests).toEqual([`ConverseStream ${CLAUDE} 200`]);
   }, PROGRAM_TIMEOUT);
 
-  awsIt('Claude Haiku 4.5: after a tool ends the turn, the next prompt follows the toolResult message and gets an answer', async () => {
-    await requireModel(CLAUDE);
-    const out = outputOf(await run('strands_agent.py', 'tool-then-text', CLAUDE));
+  // Nova takes two user messages in a row and merges them (strands-agents/harness-sdk#1223 shows
+  // Bedrock merging for Llama 4; no refusal is on record for Nova): the second prompt is answered.
+  awsIt('Nova Lite: after a tool ends the turn, the next prompt follows the toolResult message and gets an answer', async () => {
+    await requireModel(NOVA);
+    const out = outputOf(await run('strands_agent.py', 'tool-then-text', NOVA));
     expect(out.tool_calls.length).toBeGreaterThanOrEqual(1);
     expect(out.first_stop_reason).toBe('cancelled');
     // The history the second call starts from ends with the user's toolResult message...
     expect(out.history_after_first.at(-1)).toEqual(['toolResult']);
     // ...and the second prompt is sent as another user message right after it.
     expect(out.roles_sent_second.slice(0, 4)).toEqual(['user', 'assistant', 'user', 'user']);
+    expect(out.error).toBeUndefined();
     expect(['end_turn', 'max_tokens']).toContain(out.second_stop_reason);
     expect(out.text.trim()).not.toBe('');
   }, PROGRAM_TIMEOUT);
 
-  emulatorIt('Claude Haiku 4.5: the tool call, the two-user-message request and what follows are all answered 200', async () => {
-    const r = await run('strands_agent.py', 'tool-then-text', CLAUDE);
+  emulatorIt('Nova Lite: the tool call, the two-user-message request and what follows are all answered 200', async () => {
+    const r = await run('strands_agent.py', 'tool-then-text', NOVA);
     outputOf(r);
     expect(r.requests.length).toBeGreaterThanOrEqual(2);
-    for (const line of r.requests) expect(line).toBe(`ConverseStream ${CLAUDE} 200`);
+    for (const line of r.requests) expect(line).toBe(`ConverseStream ${NOVA} 200`);
+  }, PROGRAM_TIMEOUT);
+
+  // Claude through Converse refuses two user messages in a row, this very shape included: refusals
+  // quoted from 2024 to 2026 (Kibana#284682, 2026-08, Claude 3.5 Sonnet v2), and 2026 Converse
+  // clients that fold such turns because "Bedrock Converse hard-rejects" them, one of them tested on
+  // Claude Sonnet 4.6 (src/converse.evidence.md §8, src/refusals.evidence.md V02). Strands separates
+  // the turns only after Llama's different wording, so on Claude the application sees the refusal.
+  awsIt('Claude Haiku 4.5: the prompt after a toolResult message is refused as two user turns in a row', async () => {
+    await requireModel(CLAUDE);
+    const out = outputOf(await run('strands_agent.py', 'tool-then-text', CLAUDE));
+    expect(out.history_after_first.at(-1)).toEqual(['toolResult']);
+    expect(out.error).toContain('A conversation must alternate between user and assistant roles');
+  }, PROGRAM_TIMEOUT);
+
+  emulatorIt('Claude Haiku 4.5: the tool call is answered 200, the two-user-message request 400', async () => {
+    const r = await run('strands_agent.py', 'tool-then-text', CLAUDE);
+    outputOf(r);
+    expect(r.requests).toEqual([`ConverseStream ${CLAUDE} 200`, `ConverseStream ${CLAUDE} 400`]);
   }, PROGRAM_TIMEOUT);
 });

@@ -61,7 +61,21 @@ function chooseTool(conv: Conversation) {
   // With `auto`, a tool result is answered in words, so agent loops end (toolUse → toolResult → text).
   if (!forcesTool(choice) && answersToolResult(conv)) return undefined;
   if (choice.type === 'tool') return tools.find((t) => t.name === choice.name) ?? tools[0];
-  return tools[0];
+  return choice.type === 'any' ? leastRecentlyCalled(conv, tools) : tools[0];
+}
+
+/**
+ * Under `any`, the first tool the conversation has not called yet, else the one called longest
+ * ago. A real model moves on after a tool's result: pydantic-ai offers its tools plus
+ * `final_result` under `any` and loops until the model calls `final_result`, so always calling
+ * the first tool would never end its run.
+ */
+function leastRecentlyCalled<T extends { name: string }>(conv: Conversation, tools: T[]): T {
+  const lastCall = new Map<string, number>();
+  conv.messages.forEach((turn, i) => {
+    for (const part of turn.content) if (part.type === 'tool_use') lastCall.set(part.name, i);
+  });
+  return tools.reduce((best, tool) => ((lastCall.get(tool.name) ?? -1) < (lastCall.get(best.name) ?? -1) ? tool : best));
 }
 
 /** Cuts `text` at the first stop sequence (before it, or after it for models that keep it), then at the token budget. */

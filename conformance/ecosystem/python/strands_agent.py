@@ -55,16 +55,15 @@ elif scenario == "tool-then-text":
     agent = Agent(model=model, tools=[record_city], callback_handler=None)
     first = agent("Record the city Paris with the record_city tool.")
     history = [[next(iter(block)) for block in m["content"]] for m in agent.messages]
-    second = agent("Thanks. Now say in one short sentence what you recorded.")
-    text = "".join(block.get("text", "") for block in second.message["content"])
-    print(json.dumps({
-        "tool_calls": calls,
-        "first_stop_reason": first.stop_reason,
-        "history_after_first": history,
-        "roles_sent_second": [m["role"] for m in agent.messages],
-        "second_stop_reason": second.stop_reason,
-        "text": text,
-    }))
+    out = {"tool_calls": calls, "first_stop_reason": first.stop_reason, "history_after_first": history}
+    try:
+        second = agent("Thanks. Now say in one short sentence what you recorded.")
+        out["second_stop_reason"] = second.stop_reason
+        out["text"] = "".join(block.get("text", "") for block in second.message["content"])
+    except Exception as error:  # what the application sees when Bedrock refuses the request
+        out["error"] = f"{type(error).__name__}: {error}"
+    out["roles_sent_second"] = [m["role"] for m in agent.messages]
+    print(json.dumps(out))
 
 else:
     sys.exit(f"unknown scenario {scenario}")
