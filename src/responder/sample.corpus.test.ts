@@ -1,0 +1,95 @@
+// The sampler against a real validator (Ajv with ajv-formats, strict mode off): every schema of the
+// corpus (conformance/tools/schema-corpus: one per keyword, recursive ones, Pydantic, LangChain,
+// Zod and the AI SDK) gets tool arguments and structured output that validate.
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { keywordCorpus, pythonCorpus, zodCorpus, type CorpusEntry, type Draft } from '../../conformance/tools/schema-corpus/index.js';
+import { sampleToolInput, sampleValue } from './sample.js';
+
+const validators: Record<Draft, Ajv> = {
+  '2020-12': addFormats(new Ajv2020({ strict: false, allErrors: true })),
+  '07': addFormats(new Ajv({ strict: false, allErrors: true })),
+};
+
+/** Ajv's errors for `value`, [] when it validates. */
+export function ajvErrors(entry: Pick<CorpusEntry, 'draft' | 'schema'>, value: unknown): unknown[] {
+  const { $schema: _ignored, ...schema } = entry.schema;
+  const validate = validators[entry.draft].compile(schema);
+  return validate(value) ? [] : (validate.errors ?? []);
+}
+
+const corpus = [...keywordCorpus(), ...pythonCorpus(), ...(await zodCorpus())];
+
+describe('sampleToolInput over the schema corpus', () => {
+  it('holds every family of schemas', () => {
+    for (const prefix of ['keyword:', 'pydantic/', 'langchain-tool/', 'langchain-args-schema/', 'zod z.toJSONSchema:', 'AI SDK zodSchema:']) {
+      expect(corpus.some((e) => e.name.startsWith(prefix)), prefix).toBe(true);
+    }
+  });
+
+  it.each(corpus.map((e) => [e.name, e] as const))('%s: the arguments validate', (_, entry) => {
+    const input = sampleToolInput(entry.schema);
+    expect(ajvErrors(entry, input), JSON.stringify(input)).toEqual([]);
+    expect(sampleToolInput(entry.schema)).toEqual(input);
+  });
+
+  it.each(corpus.map((e) => [e.name, e] as const))('%s: structured output validates', (_, entry) => {
+    const value = sampleValue(entry.schema);
+    expect(ajvErrors(entry, value), JSON.stringify(value)).toEqual([]);
+  });
+});
+
+describe('values a reader expects', () => {
+  it('picks small in-range numbers: 1, else the bound nearest it, else a multiple', () => {
+    const input = sampleToolInput({
+      type: 'object',
+      properties: { a: { type: 'integer', minimum: -999 }, b: { type: 'integer', minimum: 5, maximum: 9 }, c: { type: 'number', maximum: -10 }, d: { type: 'integer', multipleOf: 5, minimum: 12 }, e: { type: 'number', multipleOf: 0.1, minimum: 0.25 } },
+      required: ['a', 'b', 'c', 'd', 'e'],
+    });
+    expect(input).toEqual({ a: 1, b: 5, c: -10, d: 15, e: 1 });
+  });
+
+  it('honours draft-04 boolean exclusive bounds', () => {
+    const input = sampleToolInput({ type: 'object', properties: { n: { type: 'integer', minimum: 1, exclusiveMinimum: true }, m: { type: 'number', maximum: 1, exclusiveMaximum: true, minimum: 0 } }, required: ['n', 'm'] });
+    expect(input.n).toBe(2);
+    expect(input.m as number).toBeGreaterThanOrEqual(0);
+    expect(input.m as number).toBeLessThan(1);
+  });
+
+  it('writes words that fit the property and matches of patterns', () => {
+    const input = sampleToolInput({ type: 'object', properties: { city: { type: 'string' }, code: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' }, when: { type: 'string', format: 'date' } }, required: ['city', 'code', 'when'] });
+    expect(input).toEqual({ city: 'Paris', code: 'ABC-1234', when: '2025-01-01' });
+  });
+
+  it('stops recursion with empty arrays and absent optional keys', () => {
+    const input = sampleToolInput({ $defs: { node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } }, parent: { $ref: '#/$defs/node' } }, required: ['name'] } }, $ref: '#/$defs/node' });
+    expect(JSON.stringify(input).length).toBeLessThan(400);
+    expect(input.name).toBe('Alice');
+  });
+});
+
+describe('bounded output whatever the schema says (issue 11 F1)', () => {
+  const size = (schema: unknown) => JSON.stringify(sampleToolInput(schema)).length;
+
+  it.each([
+    ['properties given as a long string', { type: 'object', properties: 'x'.repeat(100_000) }],
+    ['properties given as an array', { type: 'object', properties: Array.from({ length: 10_000 }, () => ({ type: 'string' })) }],
+    ['a huge minItems', { type: 'object', properties: { a: { type: 'array', minItems: 1e9, items: { type: 'string', minLength: 1e9 } } }, required: ['a'] }],
+    ['a huge minLength', { type: 'object', properties: { a: { type: 'string', minLength: 1e9 } }, required: ['a'] }],
+    ['a huge minProperties', { type: 'object', minProperties: 1e9 }],
+    ['required given as a string', { type: 'object', required: 'abcdefghijklmnopqrstuvwxyz'.repeat(1000), properties: {} }],
+    ['a recursive schema whose recursion is required', { $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' }, all: { type: 'array', minItems: 2, items: { $ref: '#/$defs/n' } } }, required: ['next', 'all'] } }, $ref: '#/$defs/n' }],
+    ['a wide object of wide arrays', { type: 'object', properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, { type: 'array', minItems: 60, items: { type: 'object', properties: Object.fromEntries(Array.from({ length: 60 }, (_, j) => [`p${j}`, { type: 'string', minLength: 50 }])) } }])) }],
+  ])('%s', (_, schema) => {
+    expect(size(schema)).toBeLessThan(2_000_000);
+  });
+
+  it('ignores keywords of the wrong type instead of following them', () => {
+    expect(sampleToolInput({ type: 'object', properties: 'city' })).toEqual({});
+    expect(sampleToolInput('not a schema')).toEqual({});
+    expect(sampleToolInput(undefined)).toEqual({});
+    expect(sampleToolInput({ type: 'string' })).toEqual({});
+  });
+});
