@@ -6,6 +6,7 @@ import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
 import { deltas } from '../responder/tokens.js';
 import type { Reply, ReplyBlock } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
+import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
 import { claudeCacheUsage, toConversation, type MessagesRequest } from './anthropic-content.js';
 import type { Family, InvokeContext, Usage } from './family.js';
@@ -82,6 +83,7 @@ export function parseMessages(body: unknown, ctx: InvokeContext): MessagesReques
   if (req.anthropic_version !== API_VERSION) throw Errors.claudeInvalidApiVersion(req.anthropic_version);
   if (req.max_tokens > ctx.model.maxOutputTokens) throw Errors.maxTokensExceeded(ctx.model.maxOutputTokens);
   checkMessages(req);
+  req.tools?.forEach((t, i) => (t?.type === undefined || t.type === 'custom') && checkToolSchema(t?.input_schema, `tools.${i}.custom.input_schema`));
   return req;
 }
 
