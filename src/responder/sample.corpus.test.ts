@@ -1,26 +1,10 @@
 // The sampler against a real validator (Ajv with ajv-formats, strict mode off): every schema of the
 // corpus (conformance/tools/schema-corpus: one per keyword, recursive ones, Pydantic, LangChain,
 // Zod and the AI SDK) gets tool arguments and structured output that validate.
-import { Ajv } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats, { type FormatsPlugin } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { keywordCorpus, pythonCorpus, zodCorpus, type CorpusEntry, type Draft } from '../../conformance/tools/schema-corpus/index.js';
+import { ajvErrors } from '../../conformance/tools/schema-corpus/ajv.js';
+import { keywordCorpus, pythonCorpus, zodCorpus } from '../../conformance/tools/schema-corpus/index.js';
 import { sampleToolInput, sampleValue } from './sample.js';
-
-// ajv-formats is CommonJS: its function is the default export at run time, `.default` to the types.
-const addFormats = ((formats as unknown as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
-const validators: Record<Draft, Ajv> = {
-  '2020-12': addFormats(new Ajv2020({ strict: false, allErrors: true })),
-  '07': addFormats(new Ajv({ strict: false, allErrors: true })),
-};
-
-/** Ajv's errors for `value`, [] when it validates. */
-export function ajvErrors(entry: Pick<CorpusEntry, 'draft' | 'schema'>, value: unknown): unknown[] {
-  const { $schema: _ignored, ...schema } = entry.schema;
-  const validate = validators[entry.draft].compile(schema);
-  return validate(value) ? [] : (validate.errors ?? []);
-}
 
 const corpus = [...keywordCorpus(), ...pythonCorpus(), ...(await zodCorpus())];
 
