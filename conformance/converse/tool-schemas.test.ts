@@ -94,6 +94,19 @@ describe('a tool schema that is no JSON Schema is refused', () => {
     expect(err.message).toBe('The format of the value at toolConfig.tools.0.toolSpec.inputSchema.json is invalid. Provide a json object for the field and try again.');
   });
 
+  awsIt('Converse, Claude: anyOf at the top level is refused by the model', async () => {
+    const err = await converseRefusal({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] });
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toMatch(/^The model returned the following errors: tools\.0\.custom\.input_schema: input_schema does not support oneOf, allOf, or anyOf at the top level/);
+  });
+
+  emulatorIt('Converse, Nova: anyOf at the top level is accepted (no evidence of a refusal)', async () => {
+    const schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] };
+    const res = await t.h2.send(new ConverseCommand({ modelId: nova, messages, toolConfig: { tools: [toolSpec(schema)] }, inferenceConfig: { maxTokens: 100 } }));
+    const call = res.output!.message!.content!.find((b) => b.toolUse)!.toolUse!;
+    expect(ajvErrors({ draft: '2020-12', schema }, call.input)).toEqual([]);
+  });
+
   emulatorIt('ConverseStream and the index of the faulty tool: properties given as a string', async () => {
     const err = await failure(() =>
       t.h2.send(new ConverseStreamCommand({ modelId: claude, messages, toolConfig: { tools: [toolSpec(weather.schema), toolSpec({ type: 'object', properties: 'city' })] }, inferenceConfig: { maxTokens: 50 } })),

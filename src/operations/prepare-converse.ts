@@ -12,6 +12,7 @@ import { ConverseErrors, Errors } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
+import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
 import { conversationTokens } from '../responder/tokens.js';
 import type { Conversation } from '../responder/types.js';
@@ -105,6 +106,8 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const requested = input.inferenceConfig?.maxTokens;
   if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
   const conversation = { ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits), ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}) };
+  // After Converse's own schema checks (in toConversation): what Claude itself refuses.
+  if (entry.provider === 'Anthropic') input.toolConfig?.tools?.filter((t) => t.toolSpec).forEach((t, i) => checkToolSchema(t.toolSpec.inputSchema?.json, `converse:tools.${i}.custom.input_schema`));
   if (conversationTokens(conversation) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   const cache = traits.cacheUsage ? converseCacheUsage(entry, input, conversation) : undefined;
   return { entry, traits, input, conversation, cache };

@@ -65,6 +65,13 @@ describe('checkToolSchema', () => {
     );
   });
 
+  it('Claude behind Converse: Anthropic\'s refusal with the model prefix', () => {
+    expect(refusal({ type: 'object', oneOf: [{ required: ['a'] }, { required: ['b'] }] }, 'converse:tools.2.custom.input_schema')).toBe(
+      'The model returned the following errors: tools.2.custom.input_schema: input_schema does not support oneOf, allOf, or anyOf at the top level',
+    );
+    expect(refusal(corpus[0].schema, 'converse:tools.0.custom.input_schema')).toBeUndefined();
+  });
+
   it.each([
     [{ type: 'object', properties: 'city' }, ['$.properties: string found, object expected']],
     [{ type: 'object', properties: { a: { type: 'strng' } } }, ['$.properties.a.type: does not have a value in the enumeration [array, boolean, integer, null, number, object, string]']],

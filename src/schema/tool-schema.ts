@@ -5,7 +5,7 @@
 // a negative length bound. Unknown keywords, draft-07 tuple `items`, draft-04 boolean exclusive
 // bounds and duplicate `required` entries are accepted: no evidence shows a refusal of them.
 // Wordings and their sources: src/errors.ts (ToolSchemaErrors), src/errors.evidence.md §11.
-import { ToolSchemaErrors } from '../errors.js';
+import { ConverseErrors, ToolSchemaErrors } from '../errors.js';
 
 type Node = Record<string, unknown>;
 const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,9 +94,19 @@ function typeProblems(value: unknown, at: string, out: string[]): void {
  * Refuses an invalid tool input schema with the wording of the API it came in:
  * - `toolConfig.tools.N.toolSpec.inputSchema` (Converse, ConverseStream, CountTokens): Converse's own
  *   checks, the same for every model;
- * - `tools.N.custom.input_schema` (Claude's native Messages body): Anthropic's checks.
+ * - `tools.N.custom.input_schema` (Claude's native Messages body): Anthropic's checks;
+ * - `converse:tools.N.custom.input_schema`: Anthropic's checks on what Converse passed on to Claude
+ *   (a top-level `anyOf`), worded `The model returned the following errors: …` (goose#2150).
  */
 export function checkToolSchema(schema: unknown, path: string): void {
+  // Claude behind Converse: Anthropic's own checks, passed on with Converse's model prefix.
+  if (path.startsWith('converse:')) {
+    try {
+      return checkToolSchema(schema, path.slice('converse:'.length));
+    } catch (err) {
+      throw ConverseErrors.fromModel((err as Error).message);
+    }
+  }
   if (path.startsWith('toolConfig.')) {
     if (!isObject(schema)) throw ToolSchemaErrors.converseNotObject(path);
     if (schema.type !== 'object') throw ToolSchemaErrors.converseRootType(path);
