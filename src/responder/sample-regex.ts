@@ -19,6 +19,8 @@ const DIGIT: Array<[number, number]> = [[48, 57]];
 const WORD: Array<[number, number]> = [[97, 122], [65, 90], [48, 57], [95, 95]];
 const SPACE: Array<[number, number]> = [[32, 32], [9, 13], [160, 160], [0x2028, 0x2029], [0xfeff, 0xfeff]];
 const ANY_BUT_NEWLINE: Array<[number, number]> = [[10, 10], [13, 13], [0x2028, 0x2029]];
+const SHORTHANDS: Record<string, Array<[number, number]>> = { d: DIGIT, w: WORD, s: SPACE };
+const CONTROLS: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, '0': 0 };
 
 class Parser {
   private i = 0;
@@ -143,19 +145,10 @@ class Parser {
   private escape(inClass: boolean): Re | number {
     const c = this.s[this.i++] ?? '\\';
     const set = (ranges: Array<[number, number]>, neg = false): Re => ({ k: 'set', ranges, neg });
+    const shorthand = SHORTHANDS[c.toLowerCase()];
+    if (shorthand) return set(shorthand, c !== c.toLowerCase());
+    if (Object.hasOwn(CONTROLS, c)) return inClass ? CONTROLS[c] : { k: 'set', ranges: [[CONTROLS[c], CONTROLS[c]]], neg: false };
     switch (c) {
-      case 'd': return set(DIGIT);
-      case 'D': return set(DIGIT, true);
-      case 'w': return set(WORD);
-      case 'W': return set(WORD, true);
-      case 's': return set(SPACE);
-      case 'S': return set(SPACE, true);
-      case 'n': return inClass ? 10 : one('\n');
-      case 't': return inClass ? 9 : one('\t');
-      case 'r': return inClass ? 13 : one('\r');
-      case 'f': return inClass ? 12 : one('\f');
-      case 'v': return inClass ? 11 : one('\v');
-      case '0': return inClass ? 0 : one('\0');
       case 'b': return inClass ? 8 : { k: 'empty' };
       case 'B': return { k: 'empty' };
       case 'p':

@@ -35,33 +35,24 @@ const FORMATS: Record<string, (v: number) => string> = {
 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
-// Words for well-known property names: what a reader of a tool call expects to see.
-const HINTS: Array<[RegExp, string]> = [
-  [/city|town/, 'Paris'],
-  [/country/, 'France'],
-  [/location|address|place/, 'Paris, France'],
-  [/first_?name|given/i, 'Alice'],
-  [/last_?name|surname|family/i, 'Smith'],
-  [/user_?name|login|handle/i, 'alice'],
-  [/name/, 'Alice'],
-  [/e_?mail/, 'user@example.com'],
-  [/url|link|href|website/, 'https://example.com'],
-  [/query|search|question|prompt/, 'example query'],
-  [/lang/, 'en'],
-  [/currency/, 'USD'],
-  [/date/, '2025-01-01'],
-  [/time/, '12:00'],
-  [/phone/, '+1-555-0100'],
-  [/path|file/, 'example.txt'],
-  [/color|colour/, 'blue'],
-  [/title|subject|topic/, 'Example'],
-  [/id$|_id|uuid/, 'abc123'],
-];
+// Words for well-known property names (the last word of the key: `departure_city`, `userEmail`):
+// what a reader of a tool call expects to see.
+const HINTS: Record<string, string> = {
+  city: 'Paris', town: 'Paris', country: 'France', location: 'Paris, France', place: 'Paris', address: '1 Main Street',
+  name: 'Alice', firstname: 'Alice', lastname: 'Smith', surname: 'Smith', username: 'alice', user: 'alice',
+  email: 'user@example.com', url: 'https://example.com', uri: 'https://example.com', link: 'https://example.com', website: 'https://example.com',
+  query: 'example query', q: 'example query', search: 'example query', question: 'What is the weather?', prompt: 'Say hello.',
+  language: 'en', lang: 'en', locale: 'en-US', currency: 'USD', date: '2025-01-01', time: '12:00', timezone: 'UTC',
+  phone: '+1-555-0100', path: 'example.txt', file: 'example.txt', filename: 'example.txt', color: 'blue', colour: 'blue',
+  title: 'Example', subject: 'Example', topic: 'Example', id: 'abc123', symbol: 'AMZN', ticker: 'AMZN', unit: 'celsius',
+};
 
 export function hintFor(key: string | undefined): string | undefined {
   if (!key) return undefined;
-  const lower = key.toLowerCase();
-  return HINTS.find(([re]) => re.test(lower))?.[1];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const last = words.at(-1);
+  const pair = words.slice(-2).join('');
+  return (Object.hasOwn(HINTS, pair) ? HINTS[pair] : undefined) ?? (last && Object.hasOwn(HINTS, last) ? HINTS[last] : undefined);
 }
 
 /** `text` stretched with its own letters (or cut) to fit the length bounds. */
@@ -83,7 +74,9 @@ export function stringCandidates(s: Node, key: string | undefined, variant: numb
   if (typeof s.pattern === 'string') {
     const min = num(s.minLength) ? Math.min(s.minLength, MAX_STRING) : 0;
     const matches = patternCandidates(s.pattern, variant, min);
-    out.push(...matches, ...matches.map((text) => fit(text, s)), ...matches.map((text) => text + 'x'.repeat(Math.max(min - text.length, 0))));
+    // The natural match, then cut or stretched to the length bounds, then the other modes.
+    out.push(...matches.slice(0, 1), ...matches.slice(0, 1).map((text) => fit(text, s)), ...matches.slice(1));
+    out.push(...matches.map((text) => fit(text, s)), ...matches.map((text) => text + 'x'.repeat(Math.max(min - text.length, 0))));
   } else if (format) {
     out.push(format(variant), fit(format(variant), s));
   } else {
