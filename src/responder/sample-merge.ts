@@ -18,6 +18,7 @@ function mergeInto(a: Node, b: Node): Node {
       continue;
     }
     const mine = out[key];
+    if (mine === value) continue; // the same subschema reached twice (two refs to one definition)
     if (key === 'type') {
       const types = (v: unknown) => (Array.isArray(v) ? v : [v]);
       const both = types(mine).filter((t) => types(value).includes(t) || (t === 'integer' && types(value).includes('number')));
@@ -31,7 +32,7 @@ function mergeInto(a: Node, b: Node): Node {
     } else if (key === 'enum' && Array.isArray(mine) && Array.isArray(value)) out.enum = mine.filter((x) => value.some((y) => deepEqual(x, y)));
     else if (SCHEMA_MAPS.includes(key) && isObject(mine) && isObject(value)) {
       const map: Node = { ...mine };
-      for (const [k, v] of Object.entries(value)) map[k] = k in map ? { allOf: [map[k], v] } : v;
+      for (const [k, v] of Object.entries(value)) map[k] = k in map && map[k] !== v ? { allOf: [map[k], v] } : v;
       out[key] = map;
     } else if (SCHEMA_VALUED.includes(key) && !Array.isArray(mine) && !Array.isArray(value)) out[key] = { allOf: [mine, value] };
     else if (key === 'not') out.not = { anyOf: [mine, value] };
@@ -48,7 +49,24 @@ function mergeInto(a: Node, b: Node): Node {
  */
 export function normalize(schema: unknown, root: unknown, depth = 0): Node | false {
   if (schema === false) return false;
-  if (!isObject(schema) || depth > 16) return {};
+  if (!isObject(schema) || depth > 12) return {};
+  const known = cacheOf(root).get(schema);
+  if (known !== undefined) return known;
+  const found = normalized(schema, root, depth);
+  cacheOf(root).set(schema, found);
+  return found;
+}
+
+// One sampling normalizes the same subschemas many times (each candidate, each `$ref`).
+const caches = new WeakMap<object, WeakMap<object, Node | false>>();
+function cacheOf(root: unknown): WeakMap<object, Node | false> {
+  const key = isObject(root) ? root : caches;
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new WeakMap()));
+  return cache;
+}
+
+function normalized(schema: Node, root: unknown, depth: number): Node | false {
   let node: Node = schema;
   if (typeof node.$ref === 'string' || typeof node.$dynamicRef === 'string') {
     const target = resolveRef(root, node.$ref ?? node.$dynamicRef);

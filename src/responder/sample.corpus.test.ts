@@ -67,6 +67,7 @@ describe('bounded output whatever the schema says (issue 11 F1)', () => {
     ['a huge minProperties', { type: 'object', minProperties: 1e9 }],
     ['required given as a string', { type: 'object', required: 'abcdefghijklmnopqrstuvwxyz'.repeat(1000), properties: {} }],
     ['a recursive schema whose recursion is required', { $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' }, all: { type: 'array', minItems: 2, items: { $ref: '#/$defs/n' } } }, required: ['next', 'all'] } }, $ref: '#/$defs/n' }],
+    ['a schema that refers to itself through every branch', { anyOf: [{ $ref: '#' }, { $ref: '#' }], allOf: [{ $ref: '#' }, { $ref: '#' }], type: 'object', properties: { a: { $ref: '#' } }, required: ['a'] }],
     ['a wide object of wide arrays', { type: 'object', properties: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, { type: 'array', minItems: 60, items: { type: 'object', properties: Object.fromEntries(Array.from({ length: 60 }, (_, j) => [`p${j}`, { type: 'string', minLength: 50 }])) } }])) }],
   ])('%s', (_, schema) => {
     expect(size(schema)).toBeLessThan(2_000_000);

@@ -8,7 +8,7 @@
 // and a node budget are capped, and malformed keywords (`properties: "abc"`) are ignored.
 import { normalize, refine, without } from './sample-merge.js';
 import { numberCandidates, stringCandidates } from './sample-scalars.js';
-import { deepEqual, isObject, isSchema, matches, num, regex, type Node } from './schema-match.js';
+import { deepEqual, isObject, isSchema, matches, num, regex, type Budget, type Node } from './schema-match.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -19,10 +19,13 @@ const MAX_ITEMS = 64;
 const MAX_OPTIONAL_KEYS = 24;
 const NODE_BUDGET = 3000;
 const TRIES = 16;
+const VALIDATION_STEPS = 2_000_000;
 
 interface Ctx {
   root: unknown;
   nodes: number;
+  /** Validation steps for the whole value; once spent, candidates are no longer checked. */
+  checks: Budget;
 }
 
 interface At {
@@ -69,7 +72,7 @@ function generate(schema: unknown, ctx: Ctx, at: At): Json | undefined {
   for (const value of candidates(s, ctx, where)) {
     if (value === undefined) continue;
     if (first === undefined) first = value;
-    if (matches(schema, value, ctx.root)) return value;
+    if (matches(schema, value, ctx.root, ctx.checks)) return value;
     if (++tries >= TRIES) break;
   }
   return first;
@@ -83,7 +86,7 @@ function stub(s: Node): Json {
   return type === 'object' ? {} : type === 'array' ? [] : type === 'boolean' ? true : type === 'null' ? null : '';
 }
 
-function* candidates(s: Node, ctx: Ctx, at: At): Generator<Json | undefined> {
+function* candidates(s: Node, ctx: Ctx, at: At, nest = 0): Generator<Json | undefined> {
   if ('const' in s) yield s.const as Json;
   if (Array.isArray(s.enum)) {
     for (let i = 0; i < s.enum.length; i++) yield s.enum[(i + at.variant) % s.enum.length] as Json;
@@ -92,21 +95,22 @@ function* candidates(s: Node, ctx: Ctx, at: At): Generator<Json | undefined> {
   // A default or an example reads well, except a null default (Pydantic's Optional = None).
   for (const example of [s.default, ...(Array.isArray(s.examples) ? s.examples : [])]) if (example !== undefined && example !== null && at.variant === 0) yield example as Json;
   const branches = Array.isArray(s.oneOf) ? s.oneOf : Array.isArray(s.anyOf) ? s.anyOf : undefined;
-  if (branches?.length) {
+  // A branch may bring back the schema it sits in (`anyOf: [{$ref: '#'}]`): a few rounds only.
+  if (branches?.length && nest < 4) {
     const base = without(s, Array.isArray(s.oneOf) ? 'oneOf' : 'anyOf');
     // A value rather than null first: what a reader of the call expects.
     const order = [...branches.keys()].sort((a, b) => Number(isNull(branches[a])) - Number(isNull(branches[b])));
     for (const i of order) {
       const merged = refine(base, branches[i], ctx.root);
-      if (merged !== false) yield* candidates(merged, ctx, at);
+      if (merged !== false) yield* candidates(merged, ctx, at, nest + 1);
     }
     return;
   }
-  if (isSchema(s.if) && (s.then !== undefined || s.else !== undefined)) {
+  if (isSchema(s.if) && (s.then !== undefined || s.else !== undefined) && nest < 4) {
     const base = without(s, 'if', 'then', 'else');
     for (const branch of [{ allOf: [s.if, s.then ?? {}] }, s.else ?? {}]) {
       const merged = refine(base, branch, ctx.root);
-      if (merged !== false) yield* candidates(merged, ctx, at);
+      if (merged !== false) yield* candidates(merged, ctx, at, nest + 1);
     }
     return;
   }
@@ -191,7 +195,7 @@ function extraKey(s: Node, ctx: Ctx, i: number): string | undefined {
     const fromNames = isSchema(s.propertyNames) ? generate(s.propertyNames, ctx, { depth: 0, variant: i, minimal: true }) : undefined;
     names.push(typeof fromNames === 'string' ? fromNames : `key${i + 1}`);
   }
-  return names.find((name) => name && !(name in ((s.properties as Node) ?? {})) && matches(s.propertyNames ?? true, name, ctx.root));
+  return names.find((name) => name && !(name in ((s.properties as Node) ?? {})) && matches(s.propertyNames ?? true, name, ctx.root, ctx.checks));
 }
 
 function array(s: Node, ctx: Ctx, at: At, minimalItems: boolean): Json {
@@ -221,7 +225,7 @@ function array(s: Node, ctx: Ctx, at: At, minimalItems: boolean): Json {
 
 function start(schema: unknown, asToolInput: boolean): Json | undefined {
   const root = schema ?? {};
-  const ctx: Ctx = { root, nodes: 0 };
+  const ctx: Ctx = { root, nodes: 0, checks: { left: VALIDATION_STEPS } };
   // An unconstrained tool schema still takes an object; garbage (a string) means no constraint.
   const effective = !isSchema(root) ? {} : root;
   const s = asToolInput && isObject(effective) && effective.type === undefined && typesOf(normalize(effective, root) || {}).length > 1 ? { ...effective, type: 'object' } : effective;

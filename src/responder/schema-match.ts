@@ -84,17 +84,27 @@ export function bounds(s: Node): { lo?: number; loEx: boolean; hi?: number; hiEx
   return { lo, loEx, hi, hiEx };
 }
 
+/** Validation steps left: a schema that refers to itself through several branches
+ *  (`anyOf: [{$ref: '#'}, {$ref: '#'}]`) would otherwise take exponential time. Past it: "valid". */
+export interface Budget {
+  left: number;
+}
+
 /** Whether `value` validates against `schema` (`root` for `$ref`). */
-export function matches(schema: unknown, value: unknown, root: unknown, depth = 0): boolean {
+export function matches(schema: unknown, value: unknown, root: unknown, budget: Budget = { left: 100_000 }): boolean {
+  return check(schema, value, root, 0, budget);
+}
+
+function check(schema: unknown, value: unknown, root: unknown, depth: number, b: Budget): boolean {
   if (schema === true || schema === undefined) return true;
   if (schema === false) return false;
-  if (!isObject(schema) || depth > 64) return true;
+  if (!isObject(schema) || depth > 64 || --b.left < 0) return true;
   const s = schema;
   if (typeof s.$ref === 'string') {
     const target = resolveRef(root, s.$ref);
-    if (target !== undefined && !matches(target, value, root, depth + 1)) return false;
+    if (target !== undefined && !check(target, value, root, depth + 1, b)) return false;
   }
-  if (typeof s.$dynamicRef === 'string' && !matches(resolveRef(root, s.$dynamicRef) ?? true, value, root, depth + 1)) return false;
+  if (typeof s.$dynamicRef === 'string' && !check(resolveRef(root, s.$dynamicRef) ?? true, value, root, depth + 1, b)) return false;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
     if (!types.some((t: unknown) => hasType(value, t))) return false;
@@ -103,9 +113,9 @@ export function matches(schema: unknown, value: unknown, root: unknown, depth = 
   if (Array.isArray(s.enum) && !s.enum.some((e: unknown) => deepEqual(e, value))) return false;
   if (typeof value === 'number' && !numberOk(s, value)) return false;
   if (typeof value === 'string' && !stringOk(s, value)) return false;
-  if (Array.isArray(value) && !arrayOk(s, value, root, depth)) return false;
-  if (isObject(value) && !objectOk(s, value, root, depth)) return false;
-  const sub = (x: unknown) => matches(x, value, root, depth + 1);
+  if (Array.isArray(value) && !arrayOk(s, value, root, depth, b)) return false;
+  if (isObject(value) && !objectOk(s, value, root, depth, b)) return false;
+  const sub = (x: unknown) => check(x, value, root, depth + 1, b);
   if (Array.isArray(s.allOf) && !s.allOf.every(sub)) return false;
   if (Array.isArray(s.anyOf) && !s.anyOf.some(sub)) return false;
   if (Array.isArray(s.oneOf) && s.oneOf.filter(sub).length !== 1) return false;
@@ -132,7 +142,7 @@ function stringOk(s: Node, text: string): boolean {
   return !(re && !re.test(text));
 }
 
-function arrayOk(s: Node, items: unknown[], root: unknown, depth: number): boolean {
+function arrayOk(s: Node, items: unknown[], root: unknown, depth: number, b: Budget): boolean {
   if (num(s.minItems) && items.length < s.minItems) return false;
   if (num(s.maxItems) && items.length > s.maxItems) return false;
   if (s.uniqueItems === true && items.some((x, i) => items.findIndex((y) => deepEqual(x, y)) !== i)) return false;
@@ -140,17 +150,17 @@ function arrayOk(s: Node, items: unknown[], root: unknown, depth: number): boole
   const rest = Array.isArray(s.prefixItems) || !Array.isArray(s.items) ? s.items : s.additionalItems;
   for (let i = 0; i < items.length; i++) {
     const schema = i < tuple.length ? tuple[i] : Array.isArray(rest) ? true : rest;
-    if (!matches(schema, items[i], root, depth + 1)) return false;
+    if (!check(schema, items[i], root, depth + 1, b)) return false;
   }
   if (isSchema(s.contains)) {
-    const count = items.filter((x) => matches(s.contains, x, root, depth + 1)).length;
+    const count = items.filter((x) => check(s.contains, x, root, depth + 1, b)).length;
     const min = num(s.minContains) ? s.minContains : 1;
     if (count < min || (num(s.maxContains) && count > s.maxContains)) return false;
   }
   return true;
 }
 
-function objectOk(s: Node, value: Node, root: unknown, depth: number): boolean {
+function objectOk(s: Node, value: Node, root: unknown, depth: number, b: Budget): boolean {
   const keys = Object.keys(value);
   if (num(s.minProperties) && keys.length < s.minProperties) return false;
   if (num(s.maxProperties) && keys.length > s.maxProperties) return false;
@@ -158,21 +168,21 @@ function objectOk(s: Node, value: Node, root: unknown, depth: number): boolean {
   const props = isObject(s.properties) ? s.properties : {};
   const patterns = isObject(s.patternProperties) ? Object.entries(s.patternProperties) : [];
   for (const key of keys) {
-    if (s.propertyNames !== undefined && !matches(s.propertyNames, key, root, depth + 1)) return false;
+    if (s.propertyNames !== undefined && !check(s.propertyNames, key, root, depth + 1, b)) return false;
     let known = Object.hasOwn(props, key);
-    if (known && !matches(props[key], value[key], root, depth + 1)) return false;
+    if (known && !check(props[key], value[key], root, depth + 1, b)) return false;
     for (const [pattern, schema] of patterns) {
       if (!regex(pattern)?.test(key)) continue;
       known = true;
-      if (!matches(schema, value[key], root, depth + 1)) return false;
+      if (!check(schema, value[key], root, depth + 1, b)) return false;
     }
-    if (!known && s.additionalProperties !== undefined && !matches(s.additionalProperties, value[key], root, depth + 1)) return false;
+    if (!known && s.additionalProperties !== undefined && !check(s.additionalProperties, value[key], root, depth + 1, b)) return false;
   }
   for (const deps of [s.dependentRequired, s.dependencies, s.dependentSchemas]) {
     if (!isObject(deps)) continue;
     for (const [key, dep] of Object.entries(deps)) {
       if (!(key in value)) continue;
-      if (Array.isArray(dep) ? !dep.every((k) => k in value) : !matches(dep, value, root, depth + 1)) return false;
+      if (Array.isArray(dep) ? !dep.every((k) => k in value) : !check(dep, value, root, depth + 1, b)) return false;
     }
   }
   return true;
