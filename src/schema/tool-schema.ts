@@ -99,6 +99,8 @@ function typeProblems(value: unknown, at: string, out: string[]): void {
  *   (a top-level `anyOf`), worded `The model returned the following errors: …` (goose#2150).
  */
 export function checkToolSchema(schema: unknown, path: string): void {
+  // An absent schema is the body rules' business (Coral's union check, Anthropic's "Field required").
+  if (schema === undefined) return;
   // Claude behind Converse: Anthropic's own checks, passed on with Converse's model prefix.
   if (path.startsWith('converse:')) {
     try {
