@@ -80,3 +80,36 @@ describe('bounded output whatever the schema says (issue 11 F1)', () => {
     expect(sampleToolInput({ type: 'string' })).toEqual({});
   });
 });
+
+describe('random schemas, garbage included', () => {
+  // A small deterministic generator of schema-ish values: valid keywords with values of any type.
+  let seed = 42;
+  // mulberry32: a float LCG would degenerate.
+  const rand = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) % n;
+  };
+  const KEYS = ['type', 'properties', 'required', 'items', 'prefixItems', 'anyOf', 'oneOf', 'allOf', 'not', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'format', 'minItems', 'maxItems', 'uniqueItems', 'additionalProperties', 'patternProperties', 'propertyNames', '$ref', 'if', 'then', 'else', 'dependentRequired', 'minProperties', 'contains'];
+  const scalar = (): unknown => [null, true, 0, -3, 2.5, 1e9, 'object', 'string', 'integer', 'array', '^[a-z]{2}$', '#', '#/properties/a', 'a', [], {}][rand(16)];
+  const schema = (depth: number): unknown => {
+    if (depth > 3 || rand(4) === 0) return rand(3) === 0 ? scalar() : { type: ['string', 'integer', 'object', 'array', 'boolean', 'null'][rand(6)] };
+    const out: Record<string, unknown> = {};
+    for (let i = rand(5); i >= 0; i--) {
+      const key = KEYS[rand(KEYS.length)];
+      const kind = rand(4);
+      out[key] = kind === 0 ? scalar() : kind === 1 ? [schema(depth + 1), schema(depth + 1)] : kind === 2 ? { a: schema(depth + 1), b: schema(depth + 1) } : schema(depth + 1);
+    }
+    return out;
+  };
+  const cases = Array.from({ length: 300 }, (_, i) => [i, schema(0)] as const);
+
+  it.each(cases)('schema %i: the sampler returns small JSON, quickly, and never throws', (_, s) => {
+    const started = Date.now();
+    const input = sampleToolInput(s);
+    const value = sampleValue(s);
+    expect(JSON.stringify(input).length + JSON.stringify(value).length).toBeLessThan(2_000_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

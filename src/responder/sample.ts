@@ -18,7 +18,7 @@ const HARD_DEPTH = 40;
 const MAX_ITEMS = 64;
 const MAX_OPTIONAL_KEYS = 24;
 const NODE_BUDGET = 3000;
-const TRIES = 16;
+const TRIES = 64;
 const VALIDATION_STEPS = 2_000_000;
 
 interface Ctx {

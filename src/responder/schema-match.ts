@@ -1,7 +1,8 @@
 // Whether a value satisfies a JSON Schema (drafts 2020-12, 2019-09, 07, and draft-04's boolean
 // exclusive bounds): the judge the sampler asks when a schema says what a value must NOT be
 // (`not`, `oneOf`'s other branches, `if`, `uniqueItems`). A yes/no answer only: the wording of
-// refusals lives in src/schema. Formats are not checked (the sampler writes them from a table).
+// refusals lives in src/schema. The common formats are checked roughly (as ajv-formats would
+// accept the sampler's own values); other formats pass.
 export type Node = Record<string, any>;
 
 export const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -134,7 +135,21 @@ function numberOk(s: Node, n: number): boolean {
   return !(num(s.multipleOf) && s.multipleOf > 0 && !isMultiple(n, s.multipleOf));
 }
 
+const TIME = '\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})';
+const FORMATS: Record<string, RegExp> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: new RegExp(`^${TIME}$`, 'i'),
+  'date-time': new RegExp(`^\\d{4}-\\d{2}-\\d{2}t${TIME}$`, 'i'),
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  ipv4: /^(\d{1,3}\.){3}\d{1,3}$/,
+  ipv6: /^[0-9a-f:.]*:[0-9a-f:.]*$/i,
+  hostname: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+};
+
 function stringOk(s: Node, text: string): boolean {
+  if (typeof s.format === 'string' && Object.hasOwn(FORMATS, s.format) && !FORMATS[s.format].test(text)) return false;
   const length = [...text].length;
   if (num(s.minLength) && length < s.minLength) return false;
   if (num(s.maxLength) && length > s.maxLength) return false;
