@@ -189,7 +189,7 @@ function object(s: Node, ctx: Ctx, at: At, requiredOnly: boolean): Json {
 function extraKey(s: Node, ctx: Ctx, i: number): string | undefined {
   const names: string[] = [];
   for (const pattern of Object.keys(isObject(s.patternProperties) ? s.patternProperties : {})) {
-    names.push(...stringCandidates({ pattern }, undefined, i));
+    names.push(...stringCandidates({ pattern }, undefined, i).filter((name) => regex(pattern)?.test(name)));
   }
   if (s.additionalProperties !== false) {
     const fromNames = isSchema(s.propertyNames) ? generate(s.propertyNames, ctx, { depth: 0, variant: i, minimal: true }) : undefined;
