@@ -209,3 +209,34 @@ export const ConverseErrors = {
   mixedToolResultTurn: (index: number) =>
     validation(`messages.${index}.content: Conversation blocks and tool result blocks cannot be provided in the same turn.`),
 } as const;
+
+/**
+ * Tool input schemas that are no JSON Schema (src/schema/tool-schema.ts; src/errors.evidence.md §11).
+ * `path` is where the schema sits: `toolConfig.tools.N.toolSpec.inputSchema` (Converse) or
+ * `tools.N.custom.input_schema` (Claude's native body).
+ */
+export const ToolSchemaErrors = {
+  // aws/aws-sdk-net#3377 and aws/aws-tools-for-powershell#354 (Converse, `json` sent as a string).
+  converseNotObject: (path: string) => validation(`The format of the value at ${path}.json is invalid. Provide a json object for the field and try again.`),
+  // cognitect-labs/aws-api#272 (2025-07, Claude), aaif-goose/goose#5064 (2025-10), alibaba/spring-ai-alibaba#3082
+  // (2025-11, Claude 4.5) and #4317 (2026-02), earendil-works/pi#8279 (2026-08, GLM-5: root `type` absent).
+  converseRootType: (path: string) => validation(`The value at ${path}.json.type must be one of the following: object.`),
+  // maximhq/bifrost#1720 (2026-02, Converse, Claude Sonnet 4.5): `$.properties: null found, object expected`.
+  // Unverified: how several problems are joined (one sighting, one problem), the detail of other problems.
+  converseInvalid: (path: string, problems: string[]) =>
+    validation(`The json schema definition at ${path} is invalid. Fix the following errors and try again: ${problems.join(', ')}`),
+  // Anthropic's check, quoted from 2025-02 to 2026-05 (anthropic-sdk-java#241: property values given as
+  // strings; claude-code#54439, #63673: docs.claude.com link). On Bedrock through Converse with the model
+  // prefix (acomagu/vscode-as-mcp-server#6, 2025-05); unprefixed on InvokeModel like Anthropic's other
+  // checks (§3.1). Unverified for InvokeModel: no sighting there.
+  claudeInvalid: (path: string) =>
+    validation(
+      `${path}: JSON schema is invalid. It must match JSON Schema draft 2020-12 (https://json-schema.org/draft/2020-12). ` +
+        'Learn more about tool use at https://docs.claude.com/en/docs/tool-use.',
+    ),
+  // Quoted by zerdos/spike.land#1911 (2025-07), Anthropic's field-validation form.
+  claudeRootType: (path: string) => validation(`${path}.type: Input should be 'object'`),
+  // aaif-goose/goose#2150 (Bedrock Converse, Claude 3.5 Sonnet, 2025-04, with the model prefix); Anthropic
+  // still in 2026 (claude-code#40075, kenn-io/kata#365).
+  claudeTopLevelCombinator: (path: string) => validation(`${path}: input_schema does not support oneOf, allOf, or anyOf at the top level`),
+} as const;

@@ -4,6 +4,7 @@
 import { ConverseErrors } from '../errors.js';
 import { pdfPages } from './pdf-text.js';
 import type { Conversation, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
+import { checkToolSchema } from '../schema/tool-schema.js';
 
 type Json = Record<string, any>;
 
@@ -169,6 +170,7 @@ function responseSchemaOf(input: ConverseInput): { responseSchema?: unknown } {
 
 function toolsOf(config: ConverseInput['toolConfig']): { tools?: ToolSpec[]; toolChoice?: ToolChoice } {
   if (!config) return {};
+  config.tools.forEach((t, i) => t.toolSpec && checkToolSchema(t.toolSpec.inputSchema?.json, `toolConfig.tools.${i}.toolSpec.inputSchema`));
   const tools = config.tools
     .filter((t) => t.toolSpec)
     .map((t) => ({ name: t.toolSpec.name, description: t.toolSpec.description, inputSchema: t.toolSpec.inputSchema?.json }));

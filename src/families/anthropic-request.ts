@@ -3,6 +3,7 @@
 // older: several 2024 refusals no longer hold for the models released since.
 import type { ModelEntry } from '../catalog/types.js';
 import { Errors } from '../errors.js';
+import { checkToolSchema } from '../schema/tool-schema.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
 
@@ -160,6 +161,7 @@ export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest
   if (req.anthropic_beta && refusesBeta(req.anthropic_beta, model)) throw Errors.claudeInvalidBeta();
   if (req.max_tokens > model.maxOutputTokens) throw Errors.maxTokensExceeded(model.maxOutputTokens);
   checkMessages(req, model);
+  req.tools?.forEach((t, i) => (t?.type === undefined || t.type === 'custom') && checkToolSchema(t?.input_schema, `tools.${i}.custom.input_schema`));
   return req;
 }
 

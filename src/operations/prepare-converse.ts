@@ -13,6 +13,7 @@ import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkFieldPaths } from './converse-fields.js';
+import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
 import { templated } from '../responder/chat-template.js';
 import { limitToWindow } from './context-window.js';
@@ -133,6 +134,9 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
     ...(extraChoice ? { toolChoice: extraChoice } : {}),
   };
   // Counted with the model's chat template, as Bedrock bills it (src/responder/chat-template.ts).
+  // After Converse's own schema checks (in toConversation): what Claude itself refuses.
+  if (entry.provider === 'Anthropic')
+    input.toolConfig?.tools?.forEach((t, i) => t?.toolSpec && checkToolSchema(t.toolSpec.inputSchema?.json, `converse:tools.${i}.custom.input_schema`));
   const full = templated(asked, entry.family, entry.modelId, true);
   if (conversationTokens(full) > entry.contextWindow) throw ConverseErrors.inputTooLong();
   const { conv: conversation, bound: windowBound } = limitToWindow(full, entry);
