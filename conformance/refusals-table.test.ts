@@ -18,7 +18,7 @@ const VERDICTS = new Set([
 ]);
 const CODES = new Set(['refuses', 'accepts']);
 /** The table's row count when last reconciled with the code (branch `table`, 2026-12-02). */
-const ROWS_AT_LEAST = 150;
+const ROWS_AT_LEAST = 149;
 const COLUMNS = ['id', 'rule (what is refused)', 'where', 'models', 'error', 'newest evidence', 'verdict', 'code'];
 
 const text = readFileSync(new URL('../src/refusals.evidence.md', import.meta.url), 'utf8');
@@ -167,6 +167,18 @@ emulatorDescribe('the refusals table (src/refusals.evidence.md)', () => {
         expect(missing, `constructors with no refusing row: ${missing.map((c) => `${table}.${c}`).join(', ')}`).toEqual([]);
       },
     );
+
+    it('locates every row in files and functions that exist (`file.ts:name` names something in that file)', () => {
+      const byName = new Map(sources().map(({ file, text }) => [basename(file), text]));
+      const stale = rows.flatMap((row) =>
+        [...row.where.matchAll(/([\w-]+\.ts)(?::([A-Za-z_]\w*))?/g)].flatMap(([, file, name]) => {
+          const source = byName.get(file);
+          if (source === undefined) return [`${row.id}: no file ${file} under src/`];
+          return name && !new RegExp(`\\b${name}\\b`).test(source) ? [`${row.id}: ${file} has no ${name}`] : [];
+        }),
+      );
+      expect(stale).toEqual([]);
+    });
 
     it('names no constructor that src/errors.ts does not define', () => {
       const cited = rows.flatMap((row) => citedIn(row.error).map((name) => `${row.id}: ${name}`));
