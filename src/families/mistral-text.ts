@@ -13,6 +13,27 @@ export interface MistralTextRequest {
   temperature?: number;
   top_p?: number;
   top_k?: number;
+  response_format?: ResponseFormat;
+}
+
+/** OpenAI's spelling, which Bedrock documents for open-weight models ("With open weight models, use
+ * the `response_format` request field", docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html). */
+export interface ResponseFormat {
+  type: string;
+  json_schema?: { name?: string; schema?: unknown; strict?: boolean };
+}
+
+export const responseFormatSchema: Schema = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string' }, json_schema: { type: 'object', properties: { name: { type: 'string' }, schema: { type: 'object' } } } },
+};
+
+/** The schema the answer must satisfy: the given one, any JSON object for `json_object`, none for `text`. */
+export function responseSchemaOf(format: ResponseFormat | undefined): { responseSchema?: unknown } {
+  if (format?.type === 'json_schema') return { responseSchema: format.json_schema?.schema ?? { type: 'object' } };
+  if (format?.type === 'json_object') return { responseSchema: { type: 'object' } };
+  return {};
 }
 
 const schema: Schema = {
@@ -26,8 +47,11 @@ const schema: Schema = {
     temperature: { type: 'number', minimum: 0, maximum: 1 },
     top_p: { type: 'number', minimum: 0, maximum: 1 },
     top_k: { type: 'integer', minimum: 0 },
+    response_format: responseFormatSchema,
   },
-  additionalProperties: false,
+  // Open: no Bedrock refusal of an unknown Mistral key is on record (the `Extra inputs are not
+  // permitted` sightings are api.mistral.ai's own 422s), and Mistral's own API takes `random_seed`,
+  // `safe_prompt`, … (src/refusals.evidence.md S24, S25).
 };
 
 /** Mistral's stop reasons: a stop sequence is a plain "stop" (FORMATS.md §8). */
@@ -42,7 +66,12 @@ export function parseMistralText(body: unknown, ctx: InvokeContext): MistralText
 
 function complete(req: MistralTextRequest, ctx: InvokeContext) {
   // Default max_tokens 512 for 7B and Mixtral (Bedrock Mistral docs).
-  const r = ctx.respond({ messages: [{ role: 'user', content: [{ type: 'text', text: req.prompt }] }], maxTokens: req.max_tokens ?? 512, stopSequences: req.stop });
+  const r = ctx.respond({
+    messages: [{ role: 'user', content: [{ type: 'text', text: req.prompt }] }],
+    maxTokens: req.max_tokens ?? 512,
+    stopSequences: req.stop,
+    ...responseSchemaOf(req.response_format),
+  });
   const text = r.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
   return { text, stop: MISTRAL_STOP[r.stopReason], usage: { inputTokens: r.usage.inputTokens, outputTokens: countTokens(text) } };
 }
