@@ -12,6 +12,7 @@ import { ConverseErrors, Errors } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
+import { checkClaudeFields } from './converse-claude-rules.js';
 import { checkFieldPaths } from './converse-fields.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -123,6 +124,7 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   checkConstraints(CONVERSE_REQUEST, input);
   checkCapabilities(input, entry, traits, streaming);
   checkFieldPaths(input);
+  checkClaudeFields(input, entry);
   const reasoning = wantsReasoning(input, traits);
   if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
