@@ -136,6 +136,11 @@ export const Errors = {
   // `Message`, the coral.service namespace, Content-Length 45.
   missingAuthorization: () =>
     new BedrockError('AccessDeniedException', 'Authorization header is missing', {}, { namespace: 'com.amazon.coral.service', messageKey: 'Message' }),
+  // Nova's own refusals through Converse (issue 8, branch rules).
+  // Nova 2 with reasoningConfig high and an output limit (vercel/ai fixture
+  // amazon-bedrock-nova-2-high-reasoning-validation-error, Converse, with the model prefix, 2026).
+  novaHighReasoningMaxTokens: () =>
+    validation("`maxTokens` must be unset when reasoningConfig type is 'enabled' and maxReasoningEffort is 'high'. Please consult our documentation at https://docs.aws.amazon.com/nova/latest/userguide"),
 } as const;
 
 /** Any thrown value as a BedrockError; unknown failures become InternalServerException. */

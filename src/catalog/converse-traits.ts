@@ -104,7 +104,19 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     }
     case 'nova':
       // any and tool since 2025-03-19 (AWS What's New "Amazon Nova expands Tool Choice options").
-      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'all', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true, keepsStopSequence: true };
+      // Nova 2 thinks when additionalModelRequestFields.reasoningConfig.type is "enabled", its
+      // reasoning redacted and unsigned (vercel/ai fixture amazon-bedrock-nova-2-high-reasoning-success).
+      return {
+        ...BASE,
+        tools: true,
+        streamingTools: true,
+        toolChoice: 'all',
+        images: vision,
+        documents: !is(entry, 'amazon.nova-micro'),
+        cacheUsage: true,
+        keepsStopSequence: true,
+        reasoning: is(entry, 'amazon.nova-2') ? 'on-request' : 'none',
+      };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
     case 'llama': {

@@ -1,7 +1,7 @@
-// Claude's own refusals of request fields, as Converse passes them on: the native checks of
-// src/families/anthropic-request.ts, with Converse's prefix "The model returned the following errors: "
-// (ConverseErrors.fromModel). Only where a refusal is on record (src/errors.evidence.md, "Settled for
-// issue 8"; src/refusals.evidence.md K24-K26).
+// The models' own refusals of request fields, as Converse passes them on, with Converse's prefix
+// "The model returned the following errors: " (ConverseErrors.fromModel): Claude's native checks of
+// src/families/anthropic-request.ts, and Nova 2's reasoning limits. Only where a refusal is on record
+// (src/errors.evidence.md, "Settled for issue 8"; src/refusals.evidence.md K24-K27).
 import type { ModelEntry } from '../catalog/types.js';
 import { ConverseErrors, Errors } from '../errors.js';
 
@@ -26,7 +26,8 @@ const deprecatesTemperature = (entry: ModelEntry) => /claude-(opus-(4-[7-9]|[5-9
 // errors: output_config.format: Extra inputs are not permitted").
 const refusesEffort = (entry: ModelEntry) => /claude-(sonnet|haiku)-4-5/.test(entry.modelId);
 
-export function checkClaudeFields(input: Json, entry: ModelEntry): void {
+export function checkModelFields(input: Json, entry: ModelEntry): void {
+  if (entry.family === 'nova') return checkNovaFields(input);
   if (entry.family !== 'anthropic-messages') return;
   const extra: Json = input.additionalModelRequestFields ?? {};
   const thinking = extra.thinking?.type;
@@ -36,5 +37,14 @@ export function checkClaudeFields(input: Json, entry: ModelEntry): void {
   const thinks = thinking === 'enabled' || thinking === 'adaptive';
   if (temperature !== undefined && deprecatesTemperature(entry) && !(thinks && temperature === 1)) {
     throw ConverseErrors.fromModel(Errors.claudeTemperatureDeprecated().message);
+  }
+}
+
+// Nova 2 with high reasoning effort refuses an output limit: vercel/ai fixture
+// amazon-bedrock-nova-2-high-reasoning-validation-error (Converse, Nova 2 Lite, 2026).
+function checkNovaFields(input: Json): void {
+  const config = input.additionalModelRequestFields?.reasoningConfig;
+  if (config?.type === 'enabled' && config.maxReasoningEffort === 'high' && input.inferenceConfig?.maxTokens !== undefined) {
+    throw ConverseErrors.fromModel(Errors.novaHighReasoningMaxTokens().message);
   }
 }
