@@ -45,6 +45,11 @@ export interface ConverseTraits {
   countTokens: boolean;
   /** The answer keeps the stop sequence that ended it (Nova; Conversation.stopSequenceKept). */
   keepsStopSequence: boolean;
+  /** Converse's toolUse blocks carry `"type": "tool_use"` (after toolUseId): every 2026 recorded
+   *  Claude answer does (vercel/ai fixtures issue-17267-*, Sonnet 4.6; bedrock-opus-4-7-strict-tool-live;
+   *  issue-11363-stop-sequence-null-tool-use), gpt-oss's does not (issue-9967), nor any stream's
+   *  contentBlockStart (src/converse.evidence.md §9). */
+  toolUseType: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -67,6 +72,7 @@ const BASE: ConverseTraits = {
   refusedParams: [],
   countTokens: false,
   keepsStopSequence: false,
+  toolUseType: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -91,6 +97,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         images: vision,
         reasoning: claude3 ? 'none' : 'on-request',
         reasoningSignature: true,
+        toolUseType: true,
         strictRoles: true,
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
