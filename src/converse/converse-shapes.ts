@@ -90,7 +90,15 @@ export const CONVERSE_REQUEST: Shape = struct({
     ['guardrailIdentifier', 'guardrailVersion'],
   ),
   additionalModelResponseFieldPaths: list(str({ min: 1, max: 256 }), 0, 10),
-  requestMetadata: { kind: 'map', value: str({ max: 256 }), min: 1, max: 16 },
+  // RequestMetadata (sensitive, so Coral leaves its value out): keys 1..256 and values 0..256 of `[a-zA-Z0-9\s:_@$#=/+,-.]`
+  // (service model 2026-07-31; enforced: agentgateway/agentgateway#1739, 2026-05-05).
+  requestMetadata: {
+    kind: 'map',
+    key: str({ min: 1, max: 256, pattern: '[a-zA-Z0-9\\s:_@$#=/+,-.]{1,256}' }),
+    value: str({ max: 256, pattern: '[a-zA-Z0-9\\s:_@$#=/+,-.]{0,256}' }),
+    min: 1,
+    max: 16,
+  },
   performanceConfig: struct({ latency: str({ enum: ['standard', 'optimized'] }) }),
   serviceTier: struct({ type: str({ enum: ['priority', 'default', 'flex', 'reserved'] }) }, ['type']),
   outputConfig: struct({

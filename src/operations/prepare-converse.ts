@@ -130,10 +130,11 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   const reasoning = wantsReasoning(input, traits);
   if (reasoning && entry.family === 'anthropic-messages') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
-  if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
+  const limit = entry.converseMaxOutputTokens ?? entry.maxOutputTokens;
+  if (requested !== undefined && requested > limit) throw Errors.maxTokensExceeded(limit);
   const extraChoice = additionalToolChoice(input, entry);
   const asked = {
-    ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits),
+    ...toConversation(input, requested ?? limit, reasoning, traits),
     ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}),
     ...(extraChoice ? { toolChoice: extraChoice } : {}),
   };
