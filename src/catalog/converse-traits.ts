@@ -102,11 +102,21 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
-        // Every bare Claude id counts but those users measured refusing in 2026: Opus 4.7, Opus 4.8,
-        // Sonnet 5, Opus 5 (Darwin notes, Aug 2026; a bench test "MEASURED: sonnet-5 and opus-5 raise
-        // ValidationException in us-east-1"; src/converse.evidence.md §5). Haiku 4.5, Opus 4.1/4.5/4.6
-        // and the Claude 3 models have no sighting either way, so they count (refusals N02).
-        countTokens: !is(entry, 'anthropic.claude-opus-4-7', 'anthropic.claude-opus-4-8', 'anthropic.claude-opus-5', 'anthropic.claude-sonnet-5'),
+        // Every bare Claude id counts but those refused on evidence: Opus 4.7, Opus 4.8, Sonnet 5,
+        // Opus 5 (users' 2026 measurements: Darwin notes, Aug 2026; a bench test "MEASURED: sonnet-5 and
+        // opus-5 raise ValidationException in us-east-1"), and Claude 3 Haiku/Sonnet/Opus, left out of
+        // the AWS count-tokens page's list that names the older 3.5 models (src/converse.evidence.md §5).
+        // Haiku 4.5, Opus 4.1/4.5/4.6: no sighting either way, so they count (refusals N02).
+        countTokens: !is(
+          entry,
+          'anthropic.claude-opus-4-7',
+          'anthropic.claude-opus-4-8',
+          'anthropic.claude-opus-5',
+          'anthropic.claude-sonnet-5',
+          'anthropic.claude-3-haiku',
+          'anthropic.claude-3-sonnet',
+          'anthropic.claude-3-opus',
+        ),
       };
     }
     case 'nova':

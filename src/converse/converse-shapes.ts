@@ -43,7 +43,10 @@ const CONTENT_BLOCK = union({
   document: DOCUMENT,
   video: VIDEO,
   audio: AUDIO,
-  toolUse: struct({ toolUseId: TOOL_USE_ID, name: TOOL_NAME, input: doc, type: str({ enum: ['server_tool_use'] }) }, ['toolUseId', 'name', 'input']),
+  // `type`: the service model's enum has only server_tool_use, but 2026 Claude answers carry
+  // "tool_use" (vercel/ai fixtures, src/converse.evidence.md §9) and clients send assistant
+  // messages back as received, with no refusal on record: both are taken.
+  toolUse: struct({ toolUseId: TOOL_USE_ID, name: TOOL_NAME, input: doc, type: str({ enum: ['server_tool_use', 'tool_use'] }) }, ['toolUseId', 'name', 'input']),
   toolResult: struct(
     {
       toolUseId: TOOL_USE_ID,
