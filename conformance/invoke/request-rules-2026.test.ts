@@ -120,6 +120,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('InvokeModel rules settled on branch r
     expect(err.message).toBe('Malformed input request: #/texts/0: expected maxLength: 2048, actual: 2049, please reformat your input and try again.');
   });
 
+  awsIt('Embed v4 refuses a body it cannot read in its own words, not everit\'s (vercel/ai fixture, 2026)', async () => {
+    await requireModel(embedV4);
+    const err = await failure(() => invoke(embedV4, { inputText: 'hello' }));
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toBe('Malformed request. Please check your parameter/values and try again.');
+  });
+
+  emulatorIt('Embed v4 takes an unknown key beside a valid body; v3 keeps refusing it in everit words', async () => {
+    const body = await invoke(embedV4, { input_type: 'search_query', texts: ['hi'], request_tag: 'x' });
+    expect(body.embeddings.float).toHaveLength(1);
+    const err = await failure(() => invoke(embedV3, { input_type: 'search_query', texts: ['hi'], request_tag: 'x' }));
+    expect(err.message).toBe('Malformed input request: #: extraneous key [request_tag] is not permitted, please reformat your input and try again.');
+  });
+
   emulatorIt('Embed v4 embeds each input as a whole: same parts, same vector; other parts, another', async () => {
     const inputs = [{ content: [{ type: 'text', text: 'a' }, { type: 'image_url', image_url: PNG }] }, { content: [{ type: 'text', text: 'a' }, { type: 'image_url', image_url: PNG }] }, { content: [{ type: 'text', text: 'a' }] }];
     const body = await invoke(embedV4, { input_type: 'clustering', inputs });

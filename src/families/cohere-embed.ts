@@ -1,6 +1,7 @@
 // Cohere Embed v3 (English, Multilingual) and v4 through InvokeModel: FORMATS.md §9. No streaming.
 import { countTokens } from '../responder/tokens.js';
-import { validate, type Schema } from '../schema/validate.js';
+import { Errors } from '../errors.js';
+import { validate, violations, type Schema } from '../schema/validate.js';
 import { embedText } from './embedding.js';
 import type { Family, InvokeContext } from './family.js';
 
@@ -57,7 +58,9 @@ const schema = (v4: boolean): Schema => ({
     embedding_types: { type: 'array', items: { type: 'string', enum: ['float', 'int8', 'uint8', 'binary', 'ubinary'] } },
     ...(v4 ? V4 : V3),
   },
-  additionalProperties: false,
+  // v3 refuses unknown keys (promptfoo#921, `extraneous key [inputText]`); v4: no sighting of an
+  // unknown key refused on its own, so they pass (src/refusals.evidence.md S36).
+  ...(v4 ? {} : { additionalProperties: false }),
   anyOf: [
     { required: ['texts', 'input_type'] },
     { required: ['images'], properties: { texts: false } },
@@ -107,7 +110,14 @@ function quantize(v: number[], type: EmbeddingType): number[] {
 
 export const cohereEmbed: Family<CohereEmbedRequest> = {
   name: 'cohere-embed',
-  parse: (body, ctx) => validate<CohereEmbedRequest>(schema(isV4(ctx)), body),
+  parse(body, ctx) {
+    if (!isV4(ctx)) return validate<CohereEmbedRequest>(schema(false), body);
+    // Embed v4 words a bad body in its own terms, not everit's: a Titan body `{"inputText": …}` sent to
+    // cohere.embed-v4 through an application profile got this message (vercel/ai fixture
+    // amazon-bedrock-cohere-v4-application-inference-profile-error, issue #19829, 2026).
+    if (violations(schema(true), body).length > 0) throw Errors.cohereEmbedV4Malformed();
+    return body as CohereEmbedRequest;
+  },
 
   invoke(req, ctx) {
     const dimension = req.output_dimension ?? ctx.model.embeddingDimension ?? 1024;
