@@ -90,6 +90,18 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('InvokeModel rules settled on branch r
     expect(typeof JSON.parse(object.choices[0].message.content)).toBe('object');
   });
 
+  emulatorIt('the other open-weight chat bodies honour response_format too (gpt-oss after its reasoning, Jamba, Palmyra)', async () => {
+    const valid = new Ajv().compile(PERSON);
+    const response_format = { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } };
+    const messages = [{ role: 'user', content: 'A person.' }];
+    const oss = await invoke('openai.gpt-oss-20b-1:0', { messages, response_format, max_completion_tokens: 500 });
+    expect(valid(JSON.parse(oss.choices[0].message.content.replace(/^<reasoning>[\s\S]*<\/reasoning>/, '')))).toBe(true);
+    const jamba = await invoke('ai21.jamba-1-5-mini-v1:0', { messages, response_format });
+    expect(valid(JSON.parse(jamba.choices[0].message.content))).toBe(true);
+    const palmyra = await invoke('us.writer.palmyra-x5-v1:0', { messages, response_format });
+    expect(valid(JSON.parse(palmyra.choices[0].message.content))).toBe(true);
+  });
+
   // S30: the AWS Embed v4 page's request.
   awsIt('Embed v4 takes inputs (text and image_url parts), max_tokens, truncate RIGHT, output_dimension and embedding_types', async () => {
     await requireModel(embedV4);

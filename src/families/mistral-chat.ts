@@ -8,16 +8,8 @@ import { countTokens, deltas } from '../responder/tokens.js';
 import type { Conversation, Part, Reply, ToolChoice, Turn } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { Family, InvokeContext } from './family.js';
-import {
-  invokeMistralText,
-  MISTRAL_STOP,
-  parseMistralText,
-  responseFormatSchema,
-  responseSchemaOf,
-  streamMistralText,
-  type MistralTextRequest,
-  type ResponseFormat,
-} from './mistral-text.js';
+import { responseFormatSchema, responseSchemaOf, type ResponseFormat } from './chat-completions.js';
+import { invokeMistralText, MISTRAL_STOP, parseMistralText, streamMistralText, type MistralTextRequest } from './mistral-text.js';
 
 type Json = Record<string, any>;
 

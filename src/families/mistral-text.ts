@@ -4,6 +4,7 @@ import { Errors } from '../errors.js';
 import { countTokens, deltas } from '../responder/tokens.js';
 import type { StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
+import { responseFormatSchema, responseSchemaOf, type ResponseFormat } from './chat-completions.js';
 import type { Family, InvokeContext, InvokeResult, StreamResult } from './family.js';
 
 export interface MistralTextRequest {
@@ -16,25 +17,6 @@ export interface MistralTextRequest {
   response_format?: ResponseFormat;
 }
 
-/** OpenAI's spelling, which Bedrock documents for open-weight models ("With open weight models, use
- * the `response_format` request field", docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html). */
-export interface ResponseFormat {
-  type: string;
-  json_schema?: { name?: string; schema?: unknown; strict?: boolean };
-}
-
-export const responseFormatSchema: Schema = {
-  type: 'object',
-  required: ['type'],
-  properties: { type: { type: 'string' }, json_schema: { type: 'object', properties: { name: { type: 'string' }, schema: { type: 'object' } } } },
-};
-
-/** The schema the answer must satisfy: the given one, any JSON object for `json_object`, none for `text`. */
-export function responseSchemaOf(format: ResponseFormat | undefined): { responseSchema?: unknown } {
-  if (format?.type === 'json_schema') return { responseSchema: format.json_schema?.schema ?? { type: 'object' } };
-  if (format?.type === 'json_object') return { responseSchema: { type: 'object' } };
-  return {};
-}
 
 const schema: Schema = {
   type: 'object',
