@@ -26,7 +26,7 @@ const NOVA_HIGH = "The model returned the following errors: `maxTokens` must be 
 const METADATA_PATTERN = '[a-zA-Z0-9\\s:_@$#=/+,-.]{0,256}';
 
 // Under BEDROCK_TARGET=aws its tests skip, naming the model, unless ListFoundationModels lists these.
-requireModel(haiku3);
+requireModel(haiku3, 'amazon.nova-lite-v1:0');
 
 describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse rules settled on branch rules, over %s', (protocol) => {
   const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
@@ -122,6 +122,11 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse rules settled on branch rule
     await requireModel(nova2);
     const message = await refused({ modelId: nova2, messages: [user('Hi')], inferenceConfig: { maxTokens: 500 }, additionalModelRequestFields: { reasoningConfig: { type: 'enabled', maxReasoningEffort: 'high' } } });
     expect(message).toBe(NOVA_HIGH);
+  });
+
+  awsIt('Nova Lite (v1) refuses an enabled reasoningConfig (inspect_ai#5301 wording)', async () => {
+    const message = await refused({ modelId: 'amazon.nova-lite-v1:0', messages: [user('Hi')], inferenceConfig: limits, additionalModelRequestFields: { reasoningConfig: { type: 'enabled', maxReasoningEffort: 'low' } } });
+    expect(message).toBe(`${PREFIX}Malformed input request: the provided reasoning config value is invalid, please reformat your input and try again.`);
   });
 
   emulatorIt('Nova 2 reasoning is redacted and unsigned, streamed as reasoningContent deltas', async () => {

@@ -27,7 +27,7 @@ const deprecatesTemperature = (entry: ModelEntry) => /claude-(opus-(4-[7-9]|[5-9
 const refusesEffort = (entry: ModelEntry) => /claude-(sonnet|haiku)-4-5/.test(entry.modelId);
 
 export function checkModelFields(input: Json, entry: ModelEntry): void {
-  if (entry.family === 'nova') return checkNovaFields(input);
+  if (entry.family === 'nova') return checkNovaFields(input, entry);
   if (entry.family !== 'anthropic-messages') return;
   const extra: Json = input.additionalModelRequestFields ?? {};
   const thinking = extra.thinking?.type;
@@ -40,10 +40,15 @@ export function checkModelFields(input: Json, entry: ModelEntry): void {
   }
 }
 
-// Nova 2 with high reasoning effort refuses an output limit: vercel/ai fixture
+// Nova v1 cannot reason and refuses an enabled reasoningConfig ("Same failure at `low` as at `high`":
+// UKGovernmentBEIS/inspect_ai#5301, 2026-09-08, us.amazon.nova-pro-v1:0, Converse). Nova 2 with high
+// reasoning effort refuses an output limit: vercel/ai fixture
 // amazon-bedrock-nova-2-high-reasoning-validation-error (Converse, Nova 2 Lite, 2026).
-function checkNovaFields(input: Json): void {
+function checkNovaFields(input: Json, entry: ModelEntry): void {
   const config = input.additionalModelRequestFields?.reasoningConfig;
+  if (config?.type === 'enabled' && !entry.modelId.startsWith('amazon.nova-2')) {
+    throw ConverseErrors.fromModel(Errors.malformedInput('the provided reasoning config value is invalid').message);
+  }
   if (config?.type === 'enabled' && config.maxReasoningEffort === 'high' && input.inferenceConfig?.maxTokens !== undefined) {
     throw ConverseErrors.fromModel(Errors.novaHighReasoningMaxTokens().message);
   }
