@@ -169,7 +169,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('InvokeModel rules settled on branch r
     expect(next.stopReason).toMatch(/^(end_turn|max_tokens)$/);
   });
 
-  emulatorIt('Nova 2 redacts its reasoning as Nova 2 Lite does; Nova v1 keeps its closed top level', async () => {
+  emulatorIt('Nova 2 redacts its reasoning as Nova 2 Lite does; Nova v1 refuses an enabled reasoningConfig in the model\'s words', async () => {
     const body = await invoke(nova2, { messages: [{ role: 'user', content: [{ text: 'Hi' }] }], reasoningConfig: { type: 'enabled', maxReasoningEffort: 'medium' } });
     expect(body.output.message.content[0]).toEqual({ reasoningContent: { reasoningText: { text: '[REDACTED].' } } });
     const plain = await invoke(nova2, { messages: [{ role: 'user', content: [{ text: 'Hi' }] }], reasoningConfig: { type: 'disabled' } });
@@ -178,7 +178,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('InvokeModel rules settled on branch r
     const events = await chunks(res.body);
     expect(events[1].contentBlockDelta.delta.reasoningContent.text).toBe('[REDACTED].');
     const err = await failure(() => invoke(nova, { messages: [{ role: 'user', content: [{ text: 'Hi' }] }], reasoningConfig: { type: 'enabled' } }));
-    expect(err.message).toBe('Malformed input request: #: extraneous key [reasoningConfig] is not permitted, please reformat your input and try again.');
+    expect(err.message).toBe('Malformed input request: the provided reasoning config value is invalid, please reformat your input and try again.');
   });
 
   // InvokeModel takes 8192 on Claude 3.5 (anthropics/anthropic-sdk-python#665: no error); Converse

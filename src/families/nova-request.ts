@@ -88,7 +88,9 @@ const tool: Schema = {
 
 // Nova 2's top-level reasoningConfig: "These are top-level parameters for InvokeModel and
 // InvokeModelWithResponseStream" (docs.aws.amazon.com/nova/latest/nova2-userguide/core-inference.html;
-// src/refusals.evidence.md S14). Nova v1 keeps its closed top level (S13).
+// src/refusals.evidence.md S14). Nova v1's schema knows the key too: an enabled one is refused with
+// "the provided reasoning config value is invalid", not as an extraneous key (inspect_ai#5301,
+// 2026-09-08, Nova Pro through Converse; nova.ts:parse).
 const reasoningConfig: Schema = {
   type: 'object',
   properties: { type: { type: 'string', enum: ['enabled', 'disabled'] }, maxReasoningEffort: { type: 'string', enum: ['low', 'medium', 'high'] } },
@@ -98,7 +100,7 @@ export const novaSchema = (modelId: string): Schema => ({
   type: 'object',
   required: ['messages'],
   properties: {
-    ...(isNova2(modelId) ? { reasoningConfig } : {}),
+    reasoningConfig,
     schemaVersion: str,
     system: { type: 'array', items: { type: 'object', properties: { text: str, cachePoint }, additionalProperties: false } },
     messages: {

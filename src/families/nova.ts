@@ -6,7 +6,7 @@ import { countTokens, deltas } from '../responder/tokens.js';
 import type { Conversation, StopReason } from '../responder/types.js';
 import { validate } from '../schema/validate.js';
 import type { Family, InvokeContext } from './family.js';
-import { novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
+import { isNova2, novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
 
 interface Parsed {
   body: NovaRequest;
@@ -45,6 +45,8 @@ export const nova: Family<Parsed> = {
   name: 'nova',
   parse(body, ctx) {
     const req = validate<NovaRequest>(novaSchema(ctx.model.modelId), body);
+    // Nova v1 cannot reason (inspect_ai#5301, 2026-09-08: the model's words through Converse).
+    if (req.reasoningConfig?.type === 'enabled' && !isNova2(ctx.model.modelId)) throw Errors.malformedInput('the provided reasoning config value is invalid');
     const config = req.inferenceConfig ?? {};
     const requested = config.maxTokens ?? config.max_new_tokens;
     // Not seen for Nova: the generic Bedrock wording for an output limit (src/errors.evidence.md §3.1).
