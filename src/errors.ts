@@ -136,6 +136,14 @@ export const Errors = {
   // `Message`, the coral.service namespace, Content-Length 45.
   missingAuthorization: () =>
     new BedrockError('AccessDeniedException', 'Authorization header is missing', {}, { namespace: 'com.amazon.coral.service', messageKey: 'Message' }),
+  // Branch `rules` (issue 8): Nova 2's reasoning limit through Converse, Cohere Embed v4's own wording.
+  // Nova 2 with reasoningConfig high and an output limit (vercel/ai fixture
+  // amazon-bedrock-nova-2-high-reasoning-validation-error, Converse, with the model prefix, 2026).
+  novaHighReasoningMaxTokens: () =>
+    validation("`maxTokens` must be unset when reasoningConfig type is 'enabled' and maxReasoningEffort is 'high'. Please consult our documentation at https://docs.aws.amazon.com/nova/latest/userguide"),
+  // Cohere Embed v4's refusal of a body it cannot read (vercel/ai fixture
+  // amazon-bedrock-cohere-v4-application-inference-profile-error, 2026: a Titan `{"inputText"}` body).
+  cohereEmbedV4Malformed: () => validation('Malformed request. Please check your parameter/values and try again.'),
 } as const;
 
 /** Any thrown value as a BedrockError; unknown failures become InternalServerException. */

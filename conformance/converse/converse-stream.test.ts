@@ -120,7 +120,10 @@ describe('wire bytes', () => {
     expect(Object.keys(body).slice(0, 4)).toEqual(['metrics', 'output', 'stopReason', 'usage']);
     expect(unsortedPaths(body)).toEqual([]);
     const toolUse = body.output.message.content.find((b: any) => b.toolUse).toolUse;
-    expect(Object.keys(toolUse)).toEqual(['input', 'name', 'toolUseId']);
+    // `type: "tool_use"` last, as 2026 recorded Claude answers have it (vercel/ai fixtures
+    // issue-17267-*, bedrock-opus-4-7-strict-tool-live; the 2024 capture predates it).
+    expect(Object.keys(toolUse)).toEqual(['input', 'name', 'toolUseId', 'type']);
+    expect(toolUse.type).toBe('tool_use');
     // The input follows the schema's property order, not the alphabet.
     expect(Object.keys(toolUse.input)).toEqual(['zeta', 'alpha']);
     // No X-Amzn-Bedrock-* token headers on Converse (evidence §7).

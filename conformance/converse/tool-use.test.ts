@@ -105,14 +105,13 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('tool use over %s', (protocol) => {
     }
   });
 
-  // "Only supported by Anthropic Claude 3 and Amazon Nova models" (service-model doc, evidence §6).
+  // Only the quoted refusals (evidence §3, §8); the service model's "only supported by Anthropic
+  // Claude 3 and Amazon Nova models" is stale (refusals K15), so gpt-oss takes `tool` (refusal-rules.test.ts).
   awsIt.each([
     // litellm note for mistral.mistral-large-2402-v1:0 (evidence §3)
     ['mistral.mistral-large-2402-v1:0', 'tool'],
     // Go test for us.meta.llama4-maverick (evidence §3)
     ['us.meta.llama4-maverick-17b-instruct-v1:0', 'tool'],
-    // a gpt-oss-20b test stub (evidence §3)
-    ['openai.gpt-oss-20b-1:0', 'tool'],
     // eval tables for llama-3.1-70b / llama-4-maverick (evidence §3)
     ['us.meta.llama3-1-70b-instruct-v1:0', 'any'],
   ])('%s refuses toolChoice.%s', async (modelId, member) => {

@@ -84,8 +84,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Mistral text over %s', (protocol) => 
 
   awsIt.each([
     [{ prompt, stop: Array(11).fill('x') }, '#/stop: expected maximum item count: 10, found: 11'],
-    [{ prompt, max_gen_len: 10 }, '#: extraneous key [max_gen_len] is not permitted'],
-    [{ messages: [] }, '#: required key [prompt] not found#: extraneous key [messages] is not permitted'],
+    [{ messages: [] }, '#: required key [prompt] not found'],
   ])('refuses %j in everit words', async (bad, detail) => {
     const err = await failure(() => client().send(new InvokeModelCommand({ modelId, body: JSON.stringify(bad) })));
     expect(err.name).toBe('ValidationException');

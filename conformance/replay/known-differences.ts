@@ -9,6 +9,7 @@
 const GUARDRAILS = 'guardrails not emulated';
 const EARLY_2024_CLAUDE = 'pre-2025 format: early-2024 Claude response key order (content before model)';
 const BEFORE_SERVER_TOOL_USAGE = 'older format: recorded in 2025, before Converse usage carried serverToolUsage (every 2026 capture has it; the emulator follows them)';
+const CLAUDE_TOOL_USE_BEFORE_TYPE = `${BEFORE_SERVER_TOOL_USAGE}; and before Claude's toolUse blocks carried "type": "tool_use" (2026 vercel/ai recorded answers, src/converse.evidence.md §9)`;
 const NOVA_BEFORE_CACHE_KEYS = 'older format: recorded before Nova answers carried the cache token counts (emulator follows the newer format)';
 
 export const KNOWN_DIFFERENCES: Record<string, string> = {
@@ -17,7 +18,7 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   // it with its Bedrock thinking support in 2025.
   'converse__amazon.nova-micro-v1_0__tool_use': BEFORE_SERVER_TOOL_USAGE,
   'converse__amazon.titan-text-lite-v1': BEFORE_SERVER_TOOL_USAGE,
-  'converse__anthropic.claude-3-sonnet-20240229-v1_0__tool_use': BEFORE_SERVER_TOOL_USAGE,
+  'converse__anthropic.claude-3-sonnet-20240229-v1_0__tool_use': CLAUDE_TOOL_USE_BEFORE_TYPE,
   'converse__us.deepseek.r1-v1_0__reasoning': BEFORE_SERVER_TOOL_USAGE,
   'converse-stream__amazon.titan-text-express-v1__guardrail': GUARDRAILS,
 

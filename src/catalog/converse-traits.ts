@@ -24,9 +24,10 @@ export interface ConverseTraits {
   /** Consecutive messages of one role are refused; Titan took two user messages in a row (Aug 2025
    *  converse-stream capture), the refusal is quoted for Claude. */
   strictRoles: boolean;
-  /** Which toolChoice members it takes beyond `auto`: `any` unless a refusal was quoted (Llama),
-   *  `tool` only where documented or seen working (src/converse.evidence.md, "Refusal rules settled
-   *  for issue 8"). */
+  /** Which toolChoice members it takes beyond `auto`: all of them unless a refusal was quoted (Llama:
+   *  `any` and `tool`; Mistral Large 24.02: `tool`). The service model's note "only supported by
+   *  Anthropic Claude 3 models" for `tool` is stale (Nova, DeepSeek V3 take it), so it is no refusal
+   *  (src/converse.evidence.md §8; src/refusals.evidence.md K14, K15). */
   toolChoice: 'auto' | 'auto-any' | 'all';
   /** Tool blocks that may not share a (merged) turn with text or media: "Conversation blocks and
    *  tool use blocks cannot be provided in the same turn" (Llama, Mistral Large 24.02). */
@@ -44,6 +45,11 @@ export interface ConverseTraits {
   countTokens: boolean;
   /** The answer keeps the stop sequence that ended it (Nova; Conversation.stopSequenceKept). */
   keepsStopSequence: boolean;
+  /** Converse's toolUse blocks carry `"type": "tool_use"` (after toolUseId): every 2026 recorded
+   *  Claude answer does (vercel/ai fixtures issue-17267-*, Sonnet 4.6; bedrock-opus-4-7-strict-tool-live;
+   *  issue-11363-stop-sequence-null-tool-use), gpt-oss's does not (issue-9967), nor any stream's
+   *  contentBlockStart (src/converse.evidence.md §9). */
+  toolUseType: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -58,7 +64,7 @@ const BASE: ConverseTraits = {
   reasoningSignature: false,
   cacheUsage: false,
   strictRoles: false,
-  toolChoice: 'auto-any',
+  toolChoice: 'all',
   separateToolTurns: [],
   systemMessages: true,
   lastTurnUser: false,
@@ -66,6 +72,7 @@ const BASE: ConverseTraits = {
   refusedParams: [],
   countTokens: false,
   keepsStopSequence: false,
+  toolUseType: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -90,25 +97,43 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         images: vision,
         reasoning: claude3 ? 'none' : 'on-request',
         reasoningSignature: true,
+        toolUseType: true,
         strictRoles: true,
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
-        // The AWS docs and users' tests: 3.5 Haiku and Sonnet, 3.7 Sonnet, Sonnet and Opus 4, Sonnet
-        // 4.5 and 4.6; not Opus 4.7/4.8 nor the 5 models (src/converse.evidence.md §5).
-        countTokens: is(
+        // Every bare Claude id counts but those refused on evidence: Opus 4.7, Opus 4.8, Sonnet 5,
+        // Opus 5 (users' 2026 measurements: Darwin notes, Aug 2026; a bench test "MEASURED: sonnet-5 and
+        // opus-5 raise ValidationException in us-east-1"), and Claude 3 Haiku/Sonnet/Opus, left out of
+        // the AWS count-tokens page's list that names the older 3.5 models (src/converse.evidence.md §5).
+        // Haiku 4.5, Opus 4.1/4.5/4.6: no sighting either way, so they count (refusals N02).
+        countTokens: !is(
           entry,
-          'anthropic.claude-3-5-haiku',
-          'anthropic.claude-3-5-sonnet',
-          'anthropic.claude-3-7-sonnet',
-          'anthropic.claude-sonnet-4-', // 4, 4.5 and 4.6
-          'anthropic.claude-opus-4-2', // Opus 4 (…-opus-4-20250514…)
+          'anthropic.claude-opus-4-7',
+          'anthropic.claude-opus-4-8',
+          'anthropic.claude-opus-5',
+          'anthropic.claude-sonnet-5',
+          'anthropic.claude-3-haiku',
+          'anthropic.claude-3-sonnet',
+          'anthropic.claude-3-opus',
         ),
       };
     }
     case 'nova':
       // any and tool since 2025-03-19 (AWS What's New "Amazon Nova expands Tool Choice options").
-      return { ...BASE, tools: true, streamingTools: true, toolChoice: 'all', images: vision, documents: !is(entry, 'amazon.nova-micro'), cacheUsage: true, keepsStopSequence: true };
+      // Nova 2 thinks when additionalModelRequestFields.reasoningConfig.type is "enabled", its
+      // reasoning redacted and unsigned (vercel/ai fixture amazon-bedrock-nova-2-high-reasoning-success).
+      return {
+        ...BASE,
+        tools: true,
+        streamingTools: true,
+        toolChoice: 'all',
+        images: vision,
+        documents: !is(entry, 'amazon.nova-micro'),
+        cacheUsage: true,
+        keepsStopSequence: true,
+        reasoning: is(entry, 'amazon.nova-2') ? 'on-request' : 'none',
+      };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
     case 'llama': {
@@ -120,7 +145,15 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       return { ...BASE, system: !is(entry, 'mistral.mistral-7b', 'mistral.mixtral'), tools: is(entry, 'mistral.mistral-small'), documents: !is(entry, 'mistral.mistral-small') };
     case 'mistral-chat':
       // langchain-aws#1118 (2026-06): Mistral Large 24.02 refuses text beside toolUse in one turn.
-      return { ...BASE, tools: true, images: vision, separateToolTurns: is(entry, 'mistral.mistral-large-2402') ? ['toolUse'] : [] };
+      // It also refuses toolChoice `tool` (litellm note quoting "This model doesn't support the
+      // toolConfig.toolChoice.tool field…" for mistral.mistral-large-2402-v1:0; refusals K12).
+      return {
+        ...BASE,
+        tools: true,
+        images: vision,
+        toolChoice: is(entry, 'mistral.mistral-large-2402') ? 'auto-any' : 'all',
+        separateToolTurns: is(entry, 'mistral.mistral-large-2402') ? ['toolUse'] : [],
+      };
     case 'cohere-command-r':
       return { ...BASE, tools: true, streamingTools: true };
     case 'ai21-j2':
@@ -133,7 +166,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       // V3.x takes tools and every toolChoice ("these options will not be rejected on Converse API
       // side", langchain-aws#688, 2025-10); R1 refuses tools (quoted).
       const v3 = is(entry, 'deepseek.v3');
-      return { ...BASE, tools: v3, streamingTools: v3, toolChoice: v3 ? 'all' : 'auto-any', reasoning: v3 ? 'none' : 'always', reasoningPlacement: 'last' };
+      return { ...BASE, tools: v3, streamingTools: v3, reasoning: v3 ? 'none' : 'always', reasoningPlacement: 'last' };
     }
     case 'openai':
       return {

@@ -27,6 +27,8 @@ export interface EntryOptions {
   embeddingDimension?: number;
   /** See ModelEntry.onDemandRegions. */
   onDemandRegions?: string[];
+  /** See ModelEntry.converseMaxOutputTokens. */
+  converseMaxOutputTokens?: number;
 }
 
 export type EntryBuilder = (
@@ -59,6 +61,7 @@ export function providerModels(provider: string, defaults: EntryOptions & { fami
     if (o.responseModelName !== undefined) entry.responseModelName = o.responseModelName;
     if (o.embeddingDimension !== undefined) entry.embeddingDimension = o.embeddingDimension;
     if (o.onDemandRegions !== undefined) entry.onDemandRegions = o.onDemandRegions;
+    if (o.converseMaxOutputTokens !== undefined) entry.converseMaxOutputTokens = o.converseMaxOutputTokens;
     return entry;
   };
 }

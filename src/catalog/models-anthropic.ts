@@ -19,11 +19,19 @@ const claudeText = providerModels('Anthropic', { family: 'anthropic-text', legac
 export const ANTHROPIC_MODELS: readonly ModelEntry[] = [
   // On demand as well: a bare-id call in us-east-1 answered 200 in March 2025
   // (invoke__anthropic.claude-3-5-haiku-20241022-v1_0__prompt-caching).
+  // Converse refused maxTokens 8192 (dify#10390, 2024-11-06: "The maximum tokens you requested exceeds
+  // the model limit of 4096", the day after dify raised it to Anthropic's 8192); no later acceptance
+  // found. InvokeModel: no refusal quoted, so 8192 stays there.
   claude('anthropic.claude-3-5-haiku-20241022-v1:0', 'Claude 3.5 Haiku', 200_000, 8_192, {
+    converseMaxOutputTokens: 4_096,
     input: ['TEXT'], inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], legacy: true, profiles: ['us'],
     responseModelName: 'claude-3-5-haiku-20241022',
   }),
+  // Converse refuses maxTokens above 4096 (vercel/ai#2772, 2024-08-22, ConverseStream; boto/boto3#4279,
+  // 2024-09, Converse; sigoden/aichat#813, 2024-08-30); InvokeModel takes 8192 (anthropics/
+  // anthropic-sdk-python#665, 2024-09-19: no error, the output stops near 4096).
   claude('anthropic.claude-3-5-sonnet-20240620-v1:0', 'Claude 3.5 Sonnet', 200_000, 8_192, {
+    converseMaxOutputTokens: 4_096,
     legacy: true, profiles: ['us', 'eu', 'apac', 'us-gov'],
     responseModelName: 'claude-3-5-sonnet-20240620',
   }),

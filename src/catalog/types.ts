@@ -49,6 +49,9 @@ export interface ModelEntry {
   contextWindow: number;
   /** Largest max-output-tokens value the model accepts. */
   maxOutputTokens: number;
+  /** A lower limit Converse enforces for `inferenceConfig.maxTokens`, where it differs from
+   *  InvokeModel's (Claude 3.5 Sonnet v1 and 3.5 Haiku: 4096). */
+  converseMaxOutputTokens?: number;
   /** Geographies that have a system-defined cross-region profile `{geo}.{modelId}`. */
   profiles: ProfileGeo[];
   /** Regions where the bare id is invoked on demand although the model is served only through

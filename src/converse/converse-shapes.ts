@@ -43,7 +43,10 @@ const CONTENT_BLOCK = union({
   document: DOCUMENT,
   video: VIDEO,
   audio: AUDIO,
-  toolUse: struct({ toolUseId: TOOL_USE_ID, name: TOOL_NAME, input: doc, type: str({ enum: ['server_tool_use'] }) }, ['toolUseId', 'name', 'input']),
+  // `type`: the service model's enum has only server_tool_use, but 2026 Claude answers carry
+  // "tool_use" (vercel/ai fixtures, src/converse.evidence.md §9) and clients send assistant
+  // messages back as received, with no refusal on record: both are taken.
+  toolUse: struct({ toolUseId: TOOL_USE_ID, name: TOOL_NAME, input: doc, type: str({ enum: ['server_tool_use', 'tool_use'] }) }, ['toolUseId', 'name', 'input']),
   toolResult: struct(
     {
       toolUseId: TOOL_USE_ID,
@@ -90,7 +93,15 @@ export const CONVERSE_REQUEST: Shape = struct({
     ['guardrailIdentifier', 'guardrailVersion'],
   ),
   additionalModelResponseFieldPaths: list(str({ min: 1, max: 256 }), 0, 10),
-  requestMetadata: { kind: 'map', value: str({ max: 256 }), min: 1, max: 16 },
+  // RequestMetadata (sensitive, so Coral leaves its value out): keys 1..256 and values 0..256 of `[a-zA-Z0-9\s:_@$#=/+,-.]`
+  // (service model 2026-07-31; enforced: agentgateway/agentgateway#1739, 2026-05-05).
+  requestMetadata: {
+    kind: 'map',
+    key: str({ min: 1, max: 256, pattern: '[a-zA-Z0-9\\s:_@$#=/+,-.]{1,256}' }),
+    value: str({ max: 256, pattern: '[a-zA-Z0-9\\s:_@$#=/+,-.]{0,256}' }),
+    min: 1,
+    max: 16,
+  },
   performanceConfig: struct({ latency: str({ enum: ['standard', 'optimized'] }) }),
   serviceTier: struct({ type: str({ enum: ['priority', 'default', 'flex', 'reserved'] }) }, ['type']),
   outputConfig: struct({

@@ -9,7 +9,7 @@ export type Shape =
   | { kind: 'structure'; members: Record<string, Shape>; required?: string[] }
   | { kind: 'union'; members: Record<string, Shape> }
   | { kind: 'list'; member: Shape; min?: number; max?: number }
-  | { kind: 'map'; value: Shape; min?: number; max?: number }
+  | { kind: 'map'; key?: Shape; value: Shape; min?: number; max?: number }
   | { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] }
   | { kind: 'number'; min?: number; max?: number; integer?: boolean }
   | { kind: 'boolean' }
@@ -25,10 +25,23 @@ function show(value: unknown, float = false): string {
   return `'${typeof value === 'object' ? '{...}' : String(value)}'`;
 }
 
-// Coral leaves the value out for members under `messages` (sensitive content), and prints it
-// elsewhere (src/converse.evidence.md §1).
+// Coral leaves the value out for members under `messages` and for sensitive shapes
+// (requestMetadata), and prints it elsewhere (src/converse.evidence.md §1).
+const hidden = (at: string) => at.startsWith('messages.') || at === 'requestMetadata';
 const problem = (value: unknown, at: string, constraint: string, float = false) =>
-  `Value ${at.startsWith('messages.') ? '' : `${show(value, float)} `}at '${at}' failed to satisfy constraint: Member must ${constraint}`;
+  `Value ${hidden(at) ? '' : `${show(value, float)} `}at '${at}' failed to satisfy constraint: Member must ${constraint}`;
+
+/** The constraints of a string shape that `value` breaks, as Coral lists them inside a map's
+ *  `Map keys/value must satisfy constraint: [Member must …]`. */
+function stringProblems(shape: Shape, value: string): string[] {
+  if (shape.kind !== 'string') return [];
+  const out: string[] = [];
+  const length = [...value].length;
+  if (shape.max !== undefined && length > shape.max) out.push(`Member must have length less than or equal to ${shape.max}`);
+  if (shape.min !== undefined && length < shape.min) out.push(`Member must have length greater than or equal to ${shape.min}`);
+  if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) out.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+  return out;
+}
 
 /** The JSON type a shape needs, or undefined when any value fits (documents). */
 function wrongType(shape: Shape, value: unknown): string | undefined {
@@ -83,6 +96,19 @@ function check(shape: Shape, value: unknown, at: string, out: string[]): void {
       const size = Object.keys(value).length;
       if (shape.min !== undefined && size < shape.min) out.push(problem(value, at, `have length greater than or equal to ${shape.min}`));
       if (shape.max !== undefined && size > shape.max) out.push(problem(value, at, `have length less than or equal to ${shape.max}`));
+      // Keys and values against their shapes, each side reported once with the constraints broken:
+      // `Value at 'requestMetadata' failed to satisfy constraint: Map value must satisfy … regex
+      // pattern: [a-zA-Z0-9\s:_@$#=/+,-.]{0,256}` (agentgateway/agentgateway#1737/#1739, 2026-05-05,
+      // Converse; the elided middle is Coral's usual `constraint: [Member must satisfy regular expression`).
+      const entries = Object.entries(value as Record<string, unknown>);
+      const sides: Array<['keys' | 'value', Shape | undefined, string[]]> = [
+        ['keys', shape.key, entries.map(([k]) => k)],
+        ['value', shape.value, entries.flatMap(([, v]) => (typeof v === 'string' ? [v] : []))],
+      ];
+      for (const [side, member, items] of sides) {
+        const broken = [...new Set(member ? items.flatMap((item) => stringProblems(member, item)) : [])];
+        if (broken.length) out.push(`Value ${hidden(at) ? '' : `${show(value)} `}at '${at}' failed to satisfy constraint: Map ${side} must satisfy constraint: [${broken.join(', ')}]`);
+      }
       return;
     }
     case 'string': {

@@ -74,7 +74,8 @@ function contentBlock({ block, toolUseId }: RenderedBlock, r: Rendering): Json {
     case 'text':
       return { text: block.text };
     case 'tool_use':
-      return { toolUse: { input: keepOrder(block.input), name: block.name, toolUseId } };
+      // `type: "tool_use"` last, where 2026 answers carry it (ConverseTraits.toolUseType).
+      return { toolUse: { input: keepOrder(block.input), name: block.name, toolUseId, ...(r.traits.toolUseType ? { type: 'tool_use' } : {}) } };
     case 'reasoning':
       return { reasoningContent: { reasoningText: { text: block.text, ...(block.signature ? { signature: block.signature } : {}) } } };
     case 'redacted_reasoning':

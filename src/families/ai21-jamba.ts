@@ -7,7 +7,7 @@ import { ai21ChatId, openaiToolCallId } from '../ids.js';
 import { countTokens, deltas } from '../responder/tokens.js';
 import type { Reply, StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
-import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool } from './chat-completions.js';
+import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool, type ResponseFormat } from './chat-completions.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 import { now } from '../clock.js';
 
@@ -18,6 +18,8 @@ interface JambaRequest {
   top_p?: number;
   max_tokens?: number;
   stop?: string | string[];
+  /** Structured output as AWS documents it for open-weight models (chat-completions.ts:responseSchemaOf). */
+  response_format?: ResponseFormat;
   tools?: ChatTool[];
   [key: string]: unknown;
 }
@@ -55,7 +57,7 @@ interface Answer {
 }
 
 function answer(req: JambaRequest, ctx: InvokeContext): Answer {
-  const r = ctx.respond(chatConversation(req.messages, { tools: req.tools, maxTokens: req.max_tokens ?? 4096, stop: req.stop }));
+  const r = ctx.respond(chatConversation(req.messages, { tools: req.tools, maxTokens: req.max_tokens ?? 4096, stop: req.stop, responseFormat: req.response_format }));
   const text = textOf(r.content);
   const toolCalls = toolUses(r.content).map((t) => ({ id: openaiToolCallId(), type: 'function' as const, function: { name: t.name, arguments: JSON.stringify(t.input) } }));
   const one = countTokens(text) + toolCalls.reduce((n, c) => n + countTokens(c.function.name) + countTokens(c.function.arguments), 0);

@@ -66,10 +66,30 @@ function parseArguments(args: string | undefined): unknown {
   }
 }
 
+/** OpenAI's spelling, which Bedrock documents for open-weight models ("With open weight models, use
+ * the `response_format` request field", docs.aws.amazon.com/bedrock/latest/userguide/structured-output.html). */
+export interface ResponseFormat {
+  type: string;
+  json_schema?: { name?: string; schema?: unknown; strict?: boolean };
+}
+
+export const responseFormatSchema: Schema = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string' }, json_schema: { type: 'object', properties: { name: { type: 'string' }, schema: { type: 'object' } } } },
+};
+
+/** The schema the answer must satisfy: the given one, any JSON object for `json_object`, none for `text`. */
+export function responseSchemaOf(format: ResponseFormat | undefined): { responseSchema?: unknown } {
+  if (format?.type === 'json_schema') return { responseSchema: format.json_schema?.schema ?? { type: 'object' } };
+  if (format?.type === 'json_object') return { responseSchema: { type: 'object' } };
+  return {};
+}
+
 /** Maps chat messages to the neutral conversation (system turns joined into `system`). */
 export function chatConversation(
   messages: ChatMessage[],
-  rest: { tools?: ChatTool[]; toolChoice?: unknown; maxTokens: number; stop?: string | string[]; reasoning?: boolean },
+  rest: { tools?: ChatTool[]; toolChoice?: unknown; maxTokens: number; stop?: string | string[]; reasoning?: boolean; responseFormat?: ResponseFormat },
 ): Conversation {
   const system: string[] = [];
   const turns: Turn[] = [];
@@ -102,6 +122,7 @@ export function chatConversation(
     maxTokens: rest.maxTokens,
     stopSequences: typeof rest.stop === 'string' ? [rest.stop] : rest.stop,
     reasoning: rest.reasoning,
+    ...responseSchemaOf(rest.responseFormat),
   };
 }
 

@@ -8,6 +8,7 @@ import { countTokens, deltas } from '../responder/tokens.js';
 import type { Conversation, Part, Reply, ToolChoice, Turn } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { Family, InvokeContext } from './family.js';
+import { responseFormatSchema, responseSchemaOf, type ResponseFormat } from './chat-completions.js';
 import { invokeMistralText, MISTRAL_STOP, parseMistralText, streamMistralText, type MistralTextRequest } from './mistral-text.js';
 
 type Json = Record<string, any>;
@@ -19,6 +20,8 @@ interface ChatRequest {
   max_tokens?: number;
   top_p?: number;
   temperature?: number;
+  stop?: string | string[];
+  response_format?: ResponseFormat;
 }
 
 type Parsed = { kind: 'text'; req: MistralTextRequest } | { kind: 'chat'; req: ChatRequest };
@@ -64,8 +67,11 @@ const schema: Schema = {
     max_tokens: { type: 'integer', minimum: 1 },
     top_p: { type: 'number', minimum: 0, maximum: 1 },
     temperature: { type: 'number', minimum: 0, maximum: 1 },
+    stop: { anyOf: [str, { type: 'array', items: str }] },
+    response_format: responseFormatSchema,
   },
-  additionalProperties: false,
+  // Open, as the text-completion body (mistral-text.ts): `random_seed`, `safe_prompt`, … pass
+  // (src/refusals.evidence.md S25).
 };
 
 function textOf(content: unknown, images: Part[]): string {
@@ -113,6 +119,8 @@ function conversation(req: ChatRequest): Conversation {
     toolChoice,
     // Default max_tokens 8192 for Mistral Large (Bedrock Mistral chat docs).
     maxTokens: req.max_tokens ?? 8192,
+    stopSequences: typeof req.stop === 'string' ? [req.stop] : req.stop,
+    ...responseSchemaOf(req.response_format),
   };
 }
 

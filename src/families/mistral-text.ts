@@ -4,6 +4,7 @@ import { Errors } from '../errors.js';
 import { countTokens, deltas } from '../responder/tokens.js';
 import type { StopReason } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
+import { responseFormatSchema, responseSchemaOf, type ResponseFormat } from './chat-completions.js';
 import type { Family, InvokeContext, InvokeResult, StreamResult } from './family.js';
 
 export interface MistralTextRequest {
@@ -13,7 +14,9 @@ export interface MistralTextRequest {
   temperature?: number;
   top_p?: number;
   top_k?: number;
+  response_format?: ResponseFormat;
 }
+
 
 const schema: Schema = {
   type: 'object',
@@ -26,8 +29,11 @@ const schema: Schema = {
     temperature: { type: 'number', minimum: 0, maximum: 1 },
     top_p: { type: 'number', minimum: 0, maximum: 1 },
     top_k: { type: 'integer', minimum: 0 },
+    response_format: responseFormatSchema,
   },
-  additionalProperties: false,
+  // Open: no Bedrock refusal of an unknown Mistral key is on record (the `Extra inputs are not
+  // permitted` sightings are api.mistral.ai's own 422s), and Mistral's own API takes `random_seed`,
+  // `safe_prompt`, … (src/refusals.evidence.md S24, S25).
 };
 
 /** Mistral's stop reasons: a stop sequence is a plain "stop" (FORMATS.md §8). */
@@ -42,7 +48,12 @@ export function parseMistralText(body: unknown, ctx: InvokeContext): MistralText
 
 function complete(req: MistralTextRequest, ctx: InvokeContext) {
   // Default max_tokens 512 for 7B and Mixtral (Bedrock Mistral docs).
-  const r = ctx.respond({ messages: [{ role: 'user', content: [{ type: 'text', text: req.prompt }] }], maxTokens: req.max_tokens ?? 512, stopSequences: req.stop });
+  const r = ctx.respond({
+    messages: [{ role: 'user', content: [{ type: 'text', text: req.prompt }] }],
+    maxTokens: req.max_tokens ?? 512,
+    stopSequences: req.stop,
+    ...responseSchemaOf(req.response_format),
+  });
   const text = r.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
   return { text, stop: MISTRAL_STOP[r.stopReason], usage: { inputTokens: r.usage.inputTokens, outputTokens: countTokens(text) } };
 }

@@ -24,7 +24,12 @@ export interface NovaRequest {
     stop_sequences?: string[];
   };
   toolConfig?: { tools?: Array<{ toolSpec: { name: string; description?: string; inputSchema?: { json?: unknown } } }>; toolChoice?: Json };
+  /** Nova 2 only: `{"type": "enabled", "maxReasoningEffort": "low" | "medium" | "high"}`. */
+  reasoningConfig?: { type?: string; maxReasoningEffort?: string };
 }
+
+/** Nova 2 (Lite) takes extended thinking; Nova v1 does not. */
+export const isNova2 = (modelId: string) => modelId.startsWith('amazon.nova-2');
 
 const str: Schema = { type: 'string' };
 const source: Schema = { type: 'object', properties: { bytes: str, s3Location: { type: 'object', required: ['uri'] } } };
@@ -44,9 +49,15 @@ const toolResultContent: Schema = {
   additionalProperties: false,
 };
 
-const contentBlock: Schema = {
+// Replayed reasoning in assistant history: the Nova 2 guide says its Invoke request is "nearly
+// identical" to Converse, whose ContentBlock has `reasoningContent`; no refusal either way
+// (src/refusals.evidence.md S17).
+const reasoningContent: Schema = { type: 'object', properties: { reasoningText: { type: 'object', properties: { text: str } } } };
+
+const contentBlock = (nova2: boolean): Schema => ({
   type: 'object',
   properties: {
+    ...(nova2 ? { reasoningContent } : {}),
     text: str,
     image,
     video,
@@ -60,7 +71,7 @@ const contentBlock: Schema = {
     cachePoint,
   },
   additionalProperties: false,
-};
+});
 
 const tool: Schema = {
   type: 'object',
@@ -75,10 +86,21 @@ const tool: Schema = {
   additionalProperties: false,
 };
 
-export const novaSchema: Schema = {
+// Nova 2's top-level reasoningConfig: "These are top-level parameters for InvokeModel and
+// InvokeModelWithResponseStream" (docs.aws.amazon.com/nova/latest/nova2-userguide/core-inference.html;
+// src/refusals.evidence.md S14). Nova v1's schema knows the key too: an enabled one is refused with
+// "the provided reasoning config value is invalid", not as an extraneous key (inspect_ai#5301,
+// 2026-09-08, Nova Pro through Converse; nova.ts:parse).
+const reasoningConfig: Schema = {
+  type: 'object',
+  properties: { type: { type: 'string', enum: ['enabled', 'disabled'] }, maxReasoningEffort: { type: 'string', enum: ['low', 'medium', 'high'] } },
+};
+
+export const novaSchema = (modelId: string): Schema => ({
   type: 'object',
   required: ['messages'],
   properties: {
+    reasoningConfig,
     schemaVersion: str,
     system: { type: 'array', items: { type: 'object', properties: { text: str, cachePoint }, additionalProperties: false } },
     messages: {
@@ -86,7 +108,7 @@ export const novaSchema: Schema = {
       items: {
         type: 'object',
         required: ['role', 'content'],
-        properties: { role: { type: 'string', enum: ['user', 'assistant'] }, content: { type: 'array', items: contentBlock } },
+        properties: { role: { type: 'string', enum: ['user', 'assistant'] }, content: { type: 'array', items: contentBlock(isNova2(modelId)) } },
         additionalProperties: false,
       },
     },
@@ -124,7 +146,7 @@ export const novaSchema: Schema = {
     },
   },
   additionalProperties: false,
-};
+});
 
 /** Decoded size of a base64 payload; S3 references count as a small image. */
 const bytesOf = (block: Json | undefined): number => {
@@ -158,7 +180,7 @@ function toolChoiceOf(choice: Json | undefined): ToolChoice | undefined {
 }
 
 /** The neutral conversation of a validated Nova request; `maxTokens` already resolved. */
-export function novaConversation(req: NovaRequest, maxTokens: number): Conversation {
+export function novaConversation(req: NovaRequest, maxTokens: number, modelId: string): Conversation {
   const system = (req.system ?? []).map((s) => s.text ?? '').filter(Boolean).join('\n');
   const messages: Turn[] = req.messages.map((m) => ({ role: m.role, content: parts(m.content) }));
   const tools: ToolSpec[] | undefined = req.toolConfig?.tools?.map((t) => ({
@@ -174,5 +196,6 @@ export function novaConversation(req: NovaRequest, maxTokens: number): Conversat
     maxTokens,
     stopSequences: req.inferenceConfig?.stopSequences ?? req.inferenceConfig?.stop_sequences,
     stopSequenceKept: true,
+    ...(isNova2(modelId) && req.reasoningConfig?.type === 'enabled' ? { reasoning: true } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { countTokens, deltas } from '../responder/tokens.js';
 import type { Conversation, StopReason } from '../responder/types.js';
 import { validate } from '../schema/validate.js';
 import type { Family, InvokeContext } from './family.js';
-import { novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
+import { isNova2, novaConversation, novaSchema, type NovaRequest } from './nova-request.js';
 
 interface Parsed {
   body: NovaRequest;
@@ -21,16 +21,20 @@ const STOP_REASON: Record<StopReason, string> = {
   tool_use: 'tool_use',
 };
 
-type Block = { type: 'text'; text: string } | { type: 'tool_use'; name: string; input: Record<string, unknown> };
+type Block =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; name: string; input: Record<string, unknown> }
+  | { type: 'reasoning'; text: string; signature: string };
 
 function run(req: Parsed, ctx: InvokeContext) {
-  const conv = novaConversation(req.body, req.maxTokens);
+  const conv = novaConversation(req.body, req.maxTokens, ctx.model.modelId);
   // Nova v1 thinks aloud before a tool call, in a text block `<thinking> …</thinking>\n`
   // (the nova-micro tool_use captures): that is the `toolPreamble` of fixtures/amazon.json, said
-  // by the responder like any other text. Nova's InvokeModel has no reasoning blocks of its own.
+  // by the responder like any other text. Nova 2 with reasoningConfig enabled answers a
+  // reasoningContent block first, its text redacted (fixtures/amazon.nova-2-lite-v1_0.json).
   const reply = ctx.respond(conv);
-  const blocks = reply.content.filter((b): b is Block => b.type !== 'reasoning' && b.type !== 'redacted_reasoning');
-  const outputTokens = blocks.reduce((n, b) => n + (b.type === 'text' ? countTokens(b.text) : countTokens(b.name) + countTokens(JSON.stringify(b.input))), 0);
+  const blocks = reply.content.filter((b): b is Block => b.type === 'text' || b.type === 'tool_use' || b.type === 'reasoning');
+  const outputTokens = blocks.reduce((n, b) => n + (b.type === 'tool_use' ? countTokens(b.name) + countTokens(JSON.stringify(b.input)) : countTokens(b.text)), 0);
   // Nova always reports prompt caching: 2025+ bodies carry cache*InputTokenCount = 0 and the
   // X-Amzn-Bedrock-Cache-*-Input-Token-Count headers (SEED_NOTES.md seed 003; tool_use capture).
   const usage = { inputTokens: reply.usage.inputTokens, outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
@@ -40,7 +44,9 @@ function run(req: Parsed, ctx: InvokeContext) {
 export const nova: Family<Parsed> = {
   name: 'nova',
   parse(body, ctx) {
-    const req = validate<NovaRequest>(novaSchema, body);
+    const req = validate<NovaRequest>(novaSchema(ctx.model.modelId), body);
+    // Nova v1 cannot reason (inspect_ai#5301, 2026-09-08: the model's words through Converse).
+    if (req.reasoningConfig?.type === 'enabled' && !isNova2(ctx.model.modelId)) throw Errors.malformedInput('the provided reasoning config value is invalid');
     const config = req.inferenceConfig ?? {};
     const requested = config.maxTokens ?? config.max_new_tokens;
     // Not seen for Nova: the generic Bedrock wording for an output limit (src/errors.evidence.md §3.1).
@@ -52,6 +58,8 @@ export const nova: Family<Parsed> = {
     const { reply, blocks, usage } = run(req, ctx);
     const content = blocks.flatMap((block): Record<string, unknown>[] => {
       if (block.type === 'text') return [{ text: block.text }];
+      // As Nova 2 answers it through Converse (vercel/ai fixture amazon-bedrock-nova-2-high-reasoning-success).
+      if (block.type === 'reasoning') return [{ reasoningContent: { reasoningText: { text: block.text } } }];
       // Key order name, toolUseId, input (invoke__amazon.nova-micro-v1_0__tool_use); ids are UUIDs.
       if (block.type === 'tool_use') return [{ toolUse: { name: block.name, toolUseId: uuid(), input: block.input } }];
       return [];
@@ -77,7 +85,12 @@ export const nova: Family<Parsed> = {
     const events: Record<string, unknown>[] = [{ messageStart: { role: 'assistant' } }];
     let index = 0;
     for (const block of blocks) {
-      if (block.type === 'text') {
+      if (block.type === 'reasoning') {
+        // Unverified for the native stream: Converse's reasoning delta shape, one block.
+        events.push({ contentBlockDelta: { delta: { reasoningContent: { text: block.text } }, contentBlockIndex: index } });
+        events.push({ contentBlockStop: { contentBlockIndex: index } });
+        index++;
+      } else if (block.type === 'text') {
         // Every text delta is a content block of its own, opened by its delta and closed by a
         // Stop, with no contentBlockStart (invoke-with-response-stream__amazon.nova-micro-v1_0*).
         for (const text of deltas(block.text)) {

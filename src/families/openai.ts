@@ -18,6 +18,7 @@ import {
   toolUses,
   type ChatMessage,
   type ChatTool,
+  type ResponseFormat,
 } from './chat-completions.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
@@ -28,6 +29,8 @@ interface OpenAIRequest {
   temperature?: number;
   top_p?: number;
   stop?: string | string[];
+  /** Structured output as AWS documents it for open-weight models (chat-completions.ts:responseSchemaOf). */
+  response_format?: ResponseFormat;
   tools?: ChatTool[];
   tool_choice?: unknown;
   reasoning_effort?: 'low' | 'medium' | 'high';
@@ -69,6 +72,7 @@ function answer(req: OpenAIRequest, ctx: InvokeContext): Rendered {
       maxTokens: req.max_completion_tokens ?? req.max_tokens ?? ctx.model.maxOutputTokens,
       stop: req.stop,
       reasoning: true, // gpt-oss always reasons; reasoning_effort only sets how much
+      responseFormat: req.response_format,
     }),
   );
   const reasoning = reasoningOf(r.content);

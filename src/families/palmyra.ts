@@ -6,7 +6,7 @@ import { uuid } from '../ids.js';
 import { countTokens, deltas } from '../responder/tokens.js';
 import type { Reply } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
-import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool } from './chat-completions.js';
+import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool, type ResponseFormat } from './chat-completions.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
 interface PalmyraRequest {
@@ -16,6 +16,8 @@ interface PalmyraRequest {
   max_tokens?: number;
   min_tokens?: number;
   stop?: string | string[];
+  /** Structured output as AWS documents it for open-weight models (chat-completions.ts:responseSchemaOf). */
+  response_format?: ResponseFormat;
   seed?: number;
   tools?: ChatTool[];
   tool_choice?: unknown;
@@ -48,7 +50,7 @@ interface Answer {
 
 function answer(req: PalmyraRequest, ctx: InvokeContext): Answer {
   const r = ctx.respond(
-    chatConversation(req.messages, { tools: req.tools, toolChoice: req.tool_choice, maxTokens: req.max_tokens ?? ctx.model.maxOutputTokens, stop: req.stop }),
+    chatConversation(req.messages, { tools: req.tools, toolChoice: req.tool_choice, maxTokens: req.max_tokens ?? ctx.model.maxOutputTokens, stop: req.stop, responseFormat: req.response_format }),
   );
   const text = textOf(r.content);
   const toolCalls = toolUses(r.content).map((t) => ({ id: `chatcmpl-tool-${uuid().replaceAll('-', '')}`, type: 'function' as const, function: { name: t.name, arguments: JSON.stringify(t.input) } }));

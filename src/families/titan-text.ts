@@ -9,6 +9,9 @@ interface TitanRequest {
   textGenerationConfig?: { temperature?: number; topP?: number; maxTokenCount?: number; stopSequences?: string[] };
 }
 
+// Open at both levels: no refusal of an unknown key is on record for Titan *Text* (the
+// `extraneous key` sightings are Titan Embeddings'), so such keys are accepted
+// (src/refusals.evidence.md S21). The members Titan documents keep their types and bounds (S20).
 const schema = (maxTokens: number): Schema => ({
   type: 'object',
   required: ['inputText'],
@@ -22,10 +25,8 @@ const schema = (maxTokens: number): Schema => ({
         maxTokenCount: { type: 'integer', minimum: 0, maximum: maxTokens },
         stopSequences: { type: 'array', items: { type: 'string' } },
       },
-      additionalProperties: false,
     },
   },
-  additionalProperties: false,
 });
 
 const COMPLETION_REASON = { end_turn: 'FINISH', max_tokens: 'LENGTH', stop_sequence: 'STOP_CRITERIA_MET', tool_use: 'FINISH' } as const;

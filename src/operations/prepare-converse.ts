@@ -12,6 +12,7 @@ import { ConverseErrors, Errors } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
+import { checkModelFields } from './converse-model-fields.js';
 import { checkFieldPaths } from './converse-fields.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -114,7 +115,9 @@ function additionalToolChoice(input: Record<string, any>, entry: ModelEntry): To
 function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boolean {
   if (traits.reasoning === 'always') return true;
   const thinking = input.additionalModelRequestFields?.thinking;
-  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive');
+  // Nova 2: `reasoningConfig` through additionalModelRequestFields (Nova 2 user guide, extended thinking).
+  const nova = input.additionalModelRequestFields?.reasoningConfig;
+  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive' || nova?.type === 'enabled');
 }
 
 export async function prepareConverse(c: Context, runtime: Runtime, streaming: boolean): Promise<PreparedConverse> {
@@ -123,13 +126,15 @@ export async function prepareConverse(c: Context, runtime: Runtime, streaming: b
   checkConstraints(CONVERSE_REQUEST, input);
   checkCapabilities(input, entry, traits, streaming);
   checkFieldPaths(input);
+  checkModelFields(input, entry);
   const reasoning = wantsReasoning(input, traits);
-  if (reasoning && traits.reasoning === 'on-request') checkThinking(input);
+  if (reasoning && entry.family === 'anthropic-messages') checkThinking(input);
   const requested = input.inferenceConfig?.maxTokens;
-  if (requested !== undefined && requested > entry.maxOutputTokens) throw Errors.maxTokensExceeded(entry.maxOutputTokens);
+  const limit = entry.converseMaxOutputTokens ?? entry.maxOutputTokens;
+  if (requested !== undefined && requested > limit) throw Errors.maxTokensExceeded(limit);
   const extraChoice = additionalToolChoice(input, entry);
   const asked = {
-    ...toConversation(input, requested ?? entry.maxOutputTokens, reasoning, traits),
+    ...toConversation(input, requested ?? limit, reasoning, traits),
     ...(traits.keepsStopSequence ? { stopSequenceKept: true } : {}),
     ...(extraChoice ? { toolChoice: extraChoice } : {}),
   };

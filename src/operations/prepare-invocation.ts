@@ -27,8 +27,16 @@ export interface Invocation {
 // `application/json; charset=utf-8` is refused too (src/errors.evidence.md §5: a test "found against the
 // live endpoint").
 const ACCEPTED_TYPES = new Set(['', 'application/json', 'application/octet-stream']);
-const ACCEPTED_ACCEPTS = new Set(['', 'application/json', '*/*']);
 const mediaType = (value: string | undefined) => (value ?? '').trim().toLowerCase();
+// Accept as HTTP clients write it: a list of ranges with parameters (`application/json, text/plain, */*`
+// is what axios-style clients send, `*/*;q=0.8` what browsers add). No sighting either way for a list
+// (src/refusals.evidence.md T09), so any range that covers JSON is enough; a header that names only
+// other types keeps the refusal quoted for "an odd Accept" (T08).
+const JSON_RANGES = new Set(['application/json', 'application/*', '*/*']);
+function acceptsJson(header: string | undefined): boolean {
+  const ranges = mediaType(header).split(',').map((range) => range.split(';')[0].trim());
+  return ranges.every((range) => range === '') || ranges.some((range) => JSON_RANGES.has(range));
+}
 
 function parseJson(bytes: Uint8Array): unknown {
   try {
@@ -48,7 +56,7 @@ export async function prepareInvocation(c: Context, runtime: Runtime, streaming:
   if (streaming && !entry.streaming) throw Errors.streamingNotSupported();
   const acceptHeader = streaming ? 'x-amzn-bedrock-accept' : 'accept';
   if (!ACCEPTED_TYPES.has(mediaType(c.req.header('content-type')))) throw Errors.unsupportedContentType();
-  if (!ACCEPTED_ACCEPTS.has(mediaType(c.req.header(acceptHeader)))) throw Errors.unsupportedAccept();
+  if (!acceptsJson(c.req.header(acceptHeader))) throw Errors.unsupportedAccept();
   const family = await familyFor(entry.family);
   const body = parseJson(await readRequestBody(c));
   let last: Reply | undefined;
