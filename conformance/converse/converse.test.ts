@@ -126,8 +126,6 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
     ['amazon.titan-embed-text-v2:0'],
     ['cohere.embed-english-v3'],
     ['cohere.rerank-v3-5:0'],
-    ['cohere.command-text-v14'],
-    ['cohere.command-light-text-v14'],
   ])('refuses %s on both operations with the action message (evidence §3)', async (modelId) => {
     await requireModel(modelId);
     const input = { modelId, messages: [user('hi')] };

@@ -103,6 +103,21 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('model-specific rules over %s', (proto
     expect(ok.stopReason).toBe('end_turn');
   });
 
+  // Cohere Command and Command Light are "Limited (no chat)" for Converse and ConverseStream in AWS's
+  // feature table (evidence §6): one user message is answered, history is refused as for Jurassic-2.
+  // Both models are retired; the test skips where ListFoundationModels no longer lists them.
+  awsIt.each([['cohere.command-text-v14'], ['cohere.command-light-text-v14']])('%s answers one user message through Converse and ConverseStream, and refuses history', async (modelId) => {
+    await requireModel(modelId);
+    const ok = await converse({ modelId, messages: [user('hi')], inferenceConfig: { maxTokens: 64 } });
+    expect(ok.output?.message?.content?.[0]?.text?.length).toBeGreaterThan(0);
+    expect(['end_turn', 'max_tokens']).toContain(ok.stopReason);
+    const events = await stream({ modelId, messages: [user('hi')], inferenceConfig: { maxTokens: 64 } });
+    expect(events[0][0]).toBe('messageStart');
+    expect(events.at(-1)![0]).toBe('metadata');
+    const message = await refusal({ modelId, messages: [user('hi'), assistant('Hello.'), user('again')] });
+    expect(message).toBe("This model doesn't support conversation history. Try again with input that only includes one user message.");
+  });
+
   // The service model now has `system` in ConversationRole, so the message reaches the model
   // check; seen for Claude Opus 4.8 (a Rust code comment, evidence §1.2 and §3).
   awsIt('a system-role message on Claude Opus 4.8 gets the system-messages refusal', async () => {

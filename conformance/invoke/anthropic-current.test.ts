@@ -147,10 +147,14 @@ describe('Claude native body, 2026 fields', () => {
     expect(await refusal(opus5, body({ temperature: 0.5, max_tokens: 16 }))).toBe('`temperature` is deprecated for this model.');
   });
 
-  emulatorIt('refuses temperature on Opus 4.7+ only, and takes temperature 1 beside thinking', async () => {
+  emulatorIt('refuses temperature on Opus 4.7+ and Sonnet 5 only, and takes temperature 1 beside thinking', async () => {
     expect(await refusal('us.anthropic.claude-opus-4-7', body({ temperature: 1 }))).toBe('`temperature` is deprecated for this model.');
     expect((await invoke('us.anthropic.claude-opus-4-8', body({ temperature: 1, max_tokens: 2048, thinking: { type: 'adaptive' } }))).type).toBe('message');
     expect((await invoke('us.anthropic.claude-opus-4-6-v1', body({ temperature: 0.5 }))).type).toBe('message');
+    // Sonnet 5 too: cline/cline#12252 (2026-07) quotes its refusal through Converse, where the
+    // model's own check is passed on, so its native body refuses the same (src/catalog/claude-rules.ts).
+    expect(await refusal('us.anthropic.claude-sonnet-5', body({ temperature: 0.5 }))).toBe('`temperature` is deprecated for this model.');
+    expect((await invoke('us.anthropic.claude-sonnet-4-6', body({ temperature: 0.5 }))).type).toBe('message');
   });
 
   // Anthropic's "What's new in Claude 4.8": role "system" messages right after a user turn.

@@ -83,8 +83,12 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     case 'titan-embed':
     case 'cohere-embed':
     case 'cohere-rerank':
-    case 'cohere-command': // "no chat" in the AWS table for Command and Command Light
       return { ...BASE, converse: false };
+    case 'cohere-command':
+      // "Limited (no chat)" for Converse and ConverseStream in AWS's feature table: one user message,
+      // no system prompt; documents for Command, not Light (src/converse.evidence.md §6). No refusal
+      // of the model itself is on record (src/refusals.evidence.md K02).
+      return { ...BASE, system: false, singleTurn: true, documents: !is(entry, 'cohere.command-light') };
     case 'anthropic-text':
       return { ...BASE, strictRoles: true, systemMessages: false };
     case 'anthropic-messages': {

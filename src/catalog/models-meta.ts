@@ -15,7 +15,9 @@ export const META_MODELS: readonly ModelEntry[] = [
   llama('meta.llama3-1-70b-instruct-v1:0', 'Llama 3.1 70B Instruct', 128_000, 2_048, {
     inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], customizations: ['FINE_TUNING', 'DISTILLATION'], profiles: ['us'],
   }),
-  llama('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 128_000, 2_048, {
+  // 8,192 output tokens: pollinations/pollinations#5503 (2025-11-30) runs it at 4,096 and names 8,192
+  // as its limit; the 2,048 refusals on record are for 70B (src/refusals.evidence.md S23).
+  llama('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 128_000, 8_192, {
     inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], customizations: ['FINE_TUNING', 'DISTILLATION'], profiles: ['us'],
   }),
   llama('meta.llama3-2-11b-instruct-v1:0', 'Llama 3.2 11B Instruct', 128_000, 2_048, {

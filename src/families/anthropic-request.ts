@@ -3,6 +3,7 @@
 // older: several 2024 refusals no longer hold for the models released since.
 import type { ModelEntry } from '../catalog/types.js';
 import { Errors } from '../errors.js';
+import { adaptiveOnly, deprecatesTemperature, refusesEffort } from '../catalog/claude-rules.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
@@ -97,11 +98,6 @@ function checkVersion(version: string | undefined, model: ModelEntry): void {
   throw Errors.claudeInvalidApiVersion(version);
 }
 
-// output_config.effort: refused on Claude Sonnet 4.5 and Haiku 4.5 (anthropics/claude-code-action#1005,
-// Bedrock, 2026-03; aws/agent-toolkit-for-aws model-migration.md: "Works on Opus 4.5 only. Errors on
-// Sonnet 4.5 and Haiku 4.5"); taken by Opus 4.5 and every 4.6+ model.
-const refusesEffort = (model: ModelEntry) => /claude-(sonnet|haiku)-4-5/.test(model.modelId);
-
 // anthropic_beta: Bedrock refuses a flag it does not serve for the model with `invalid beta flag`
 // (InvokeModelWithResponseStream, 400 ValidationException: farion1231/cc-switch#707, 2026-01;
 // yiliqi78/TOKENICODE#59, 2026-03). Only flags seen refused are refused; any other is taken (the
@@ -119,12 +115,6 @@ const BETA_REFUSALS: Array<{ refused: (flag: string) => boolean; model: RegExp }
 const refusesBeta = (flags: string[], model: ModelEntry) =>
   flags.some((flag) => BETA_REFUSALS.some((rule) => rule.model.test(model.modelId) && rule.refused(flag)));
 
-// Adaptive-only models refuse `thinking.type: enabled`: Opus 4.7 (8monkey-ai/hebo-gateway#217,
-// 2026-05), Opus 4.8 (coder/coder#26691, 2026-06), Sonnet 5 (earendil-works/pi#6212, 2026-07, with
-// the wording). Opus 5: no sighting, so taken.
-const adaptiveOnly = (model: ModelEntry) => /claude-(opus-4-[78]|sonnet-5)/.test(model.modelId);
-
-const deprecatesTemperature = (model: ModelEntry) => /claude-opus-(4-[7-9]|[5-9])/.test(model.modelId);
 
 /** The checks Anthropic's side makes once the body passed Bedrock's schema. */
 function checkMessages(req: MessagesRequest, model: ModelEntry): void {
@@ -146,9 +136,7 @@ function checkMessages(req: MessagesRequest, model: ModelEntry): void {
     if (budget >= req.max_tokens) throw Errors.claudeThinkingBudgetAboveMax();
   }
   if (req.output_config?.effort !== undefined && refusesEffort(model)) throw Errors.claudeExtraInput('output_config.effort');
-  // Opus 4.7 and later refuse `temperature` at any value (Bedrock, InvokeModel and its stream:
-  // logancyang/obsidian-copilot#2600, 2026-06, Opus 4.7/4.8; promptfoo/promptfoo#10307, 2026-08,
-  // Opus 5), though `temperature: 1` beside thinking is taken (the same report's thinking path).
+  // Opus 4.7+ and Sonnet 5 refuse `temperature`, but 1 beside thinking (src/catalog/claude-rules.ts).
   const thinks = req.thinking?.type === 'enabled' || req.thinking?.type === 'adaptive';
   if (req.temperature !== undefined && deprecatesTemperature(model) && !(thinks && req.temperature === 1)) throw Errors.claudeTemperatureDeprecated();
 }
