@@ -13,10 +13,15 @@ interface PdfObject {
 
 const REF = /(\d+)\s+\d+\s+R/g;
 
+/** All inflated streams of one file together stay under this: a deflate bomb (a few KB that
+ *  inflate to gigabytes) must not exhaust memory; past it, streams count as unreadable. */
+const INFLATE_BUDGET = 16 * 1024 * 1024;
+
 /** Every `n g obj … endobj` of the file, by object number; stream bytes decoded when they can be. */
 function objects(bytes: Uint8Array): Map<number, PdfObject> {
   const text = Buffer.from(bytes).toString('latin1');
   const out = new Map<number, PdfObject>();
+  const budget = { left: INFLATE_BUDGET };
   const head = /(\d+)\s+\d+\s+obj\b/g;
   for (let m = head.exec(text); m; m = head.exec(text)) {
     const start = m.index + m[0].length;
@@ -32,21 +37,25 @@ function objects(bytes: Uint8Array): Map<number, PdfObject> {
     const dataStart = start + at + (body.slice(at).startsWith('stream\r\n') ? 8 : 7);
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     const dataEnd = length ? dataStart + Number(length[1]) : text.lastIndexOf('endstream', end);
-    out.set(Number(m[1]), { dict, stream: decode(dict, bytes.subarray(dataStart, dataEnd)) });
+    out.set(Number(m[1]), { dict, stream: decode(dict, bytes.subarray(dataStart, dataEnd), budget) });
     head.lastIndex = end;
   }
   return out;
 }
 
 /** A stream's bytes, inflated when FlateDecode is its only filter; undefined for other filters. */
-function decode(dict: string, raw: Uint8Array): Uint8Array | undefined {
+function decode(dict: string, raw: Uint8Array, budget: { left: number }): Uint8Array | undefined {
   const filters = /\/Filter\s*(\[[^\]]*\]|\/\w+)/.exec(dict)?.[1].match(/\/\w+/g) ?? [];
   if (filters.length === 0) return raw;
   if (filters.length !== 1 || filters[0] !== '/FlateDecode') return undefined;
   try {
     // node:zlib is fetched on first use, so start-up does not pay for it (issue #2).
-    return process.getBuiltinModule('node:zlib').inflateSync(raw);
+    if (budget.left <= 0) return undefined;
+    const inflated = process.getBuiltinModule('node:zlib').inflateSync(raw, { maxOutputLength: budget.left });
+    budget.left -= inflated.length;
+    return inflated;
   } catch {
+    // Not deflate data, or over the budget (RangeError from maxOutputLength).
     return undefined;
   }
 }
