@@ -51,7 +51,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as any)[k], (b as any)[k]));
 }
 
+// Patterns come from requests, so the cache is bounded: a long-running emulator sees endless schemas.
 const regexCache = new Map<string, RegExp | null>();
+const REGEX_CACHE_SIZE = 512;
 /** ECMA-262 with the `u` flag as Ajv compiles it; without it when the pattern needs that. */
 export function regex(pattern: string): RegExp | null {
   let found = regexCache.get(pattern);
@@ -64,6 +66,7 @@ export function regex(pattern: string): RegExp | null {
         found = null;
       }
     }
+    if (regexCache.size >= REGEX_CACHE_SIZE) regexCache.clear();
     regexCache.set(pattern, found ?? null);
   }
   return found ?? null;
