@@ -64,6 +64,8 @@ export function cacheUsage(modelId: string, conv: Conversation, breakpoints: Bre
   const total = conversationTokens(conv);
   const minimum = minimumCacheable(modelId);
   const now = Date.now();
+  // Expired prefixes go once the ledger grows, so a long-running emulator does not keep them all.
+  if (cached.size > 10_000) for (const [key, expiry] of cached) if (expiry <= now) cached.delete(key);
   let read = 0;
   const closed: Array<{ tokens: number; ttlMs: number }> = [];
   // A prefix holds its turns' role markers and the system prompts the template adds (tool use,

@@ -248,6 +248,7 @@ export function patternCandidates(pattern: string, variant: number, minLength = 
     } catch {
       re = null;
     }
+    if (parsed.size >= 512) parsed.clear(); // patterns come from requests: keep the cache bounded
     parsed.set(pattern, re);
   }
   if (!re) return [];
