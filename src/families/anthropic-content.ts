@@ -2,7 +2,6 @@
 // caching arithmetic that cache_control breakpoints imply.
 import { cacheUsage, ttlMs, type Breakpoint, type CacheUsage } from '../responder/prompt-cache.js';
 import type { Conversation, DocumentText, Part, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
-import { responseSchemaOf } from './anthropic-request.js';
 
 export type Block = Record<string, any>;
 
@@ -179,4 +178,10 @@ export function claudeCacheUsage(req: MessagesRequest, conv: Conversation, model
     });
   });
   return cacheUsage(modelId, conv, breakpoints);
+}
+
+/** The JSON schema a structured-output request asks the answer to follow, if any. */
+export function responseSchemaOf(req: Pick<MessagesRequest, 'output_config' | 'output_format'>): unknown {
+  const format = req.output_config?.format ?? req.output_format;
+  return format?.type === 'json_schema' && typeof format.schema === 'object' ? format.schema : undefined;
 }

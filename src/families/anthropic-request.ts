@@ -152,9 +152,3 @@ export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest
   req.tools?.forEach((t, i) => (t?.type === undefined || t.type === 'custom') && checkToolSchema(t?.input_schema, `tools.${i}.custom.input_schema`));
   return req;
 }
-
-/** The JSON schema a structured-output request asks the answer to follow, if any. */
-export function responseSchemaOf(req: Pick<MessagesRequest, 'output_config' | 'output_format'>): unknown {
-  const format = req.output_config?.format ?? req.output_format;
-  return format?.type === 'json_schema' && typeof format.schema === 'object' ? format.schema : undefined;
-}
