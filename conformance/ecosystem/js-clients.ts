@@ -9,6 +9,7 @@ import { createAmazonBedrock } from '@ai-sdk/amazon-bedrock';
 import { createAmazonBedrockAnthropic } from '@ai-sdk/amazon-bedrock/anthropic';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { ChatBedrockConverse, type ChatBedrockConverseInput } from '@langchain/aws';
+import { Bedrock } from '@llamaindex/aws';
 import type { TestTarget } from '../support/target.js';
 
 /** The runtime endpoint a user has configured, if any (undefined: the framework's default AWS URL). */
@@ -74,4 +75,14 @@ export async function runtimeClientFor(t: TestTarget) {
  */
 export async function langchainConverse(t: TestTarget, fields: Omit<ChatBedrockConverseInput, 'client' | 'region'>) {
   return new ChatBedrockConverse({ ...fields, region: await t.h2.config.region(), client: await runtimeClientFor(t) });
+}
+
+/**
+ * LlamaIndex TS's Bedrock LLM (@llamaindex/aws). Its constructor hands every option it does not know
+ * to `new BedrockRuntimeClient(...)`, so `region`, `endpoint` and `credentials` go there as the JS SDK
+ * takes them. It maps the model id through its own table first and refuses, before any request, a
+ * `us.` profile id missing from it ("Provider us for model … is not supported").
+ */
+export async function llamaindexBedrock(t: TestTarget, model: string, maxTokens: number) {
+  return new Bedrock({ model, maxTokens, region: await t.h2.config.region(), endpoint: endpointOf(t), credentials: t.h2.config.credentials } as ConstructorParameters<typeof Bedrock>[0]);
 }
