@@ -1,7 +1,7 @@
 // LiteLLM (`litellm`): completion() on Claude and Nova through both of its Bedrock routes,
 // `bedrock/converse/<id>` (Converse, ConverseStream) and `bedrock/invoke/<id>` (InvokeModel and its
 // stream, with the model's native body: Claude's Messages body, Nova's messages-v1 body): text,
-// streaming, a tool round trip (tool call, "tool" message, final answer) and structured output
+// streaming (text, and a tool call put together from its deltas), a tool round trip (tool call, "tool" message, final answer) and structured output
 // (`response_format` with a pydantic class) (python/litellm_completion.py, one process for all).
 // A bare `bedrock/<id>` goes to Converse for these models (LiteLLM's own routing, seen in the
 // emulator's log), so the invoke route is named explicitly.
@@ -31,7 +31,7 @@ describePrograms('LiteLLM: completion() on Bedrock', (run) => {
   for (const [route, name, modelId, [operation, streamOperation]] of CASES) {
     const model = `bedrock/${route}/${modelId}`;
 
-    awsIt(`${model} (${name}): a text, finish_reason stop or length, and the usage`, async () => {
+    awsIt(`${model} (${name}): with a system message, a text, finish_reason stop or length, and the usage`, async () => {
       await requireModel(modelId);
       const out = await part(model, 'text');
       expect(out.content.trim()).not.toBe('');
@@ -50,6 +50,19 @@ describePrograms('LiteLLM: completion() on Bedrock', (run) => {
       expect(['stop', 'length']).toContain(out.finish_reasons[0]);
       expect(out.usage.prompt_tokens).toBeGreaterThan(0);
       expect(out.usage.completion_tokens).toBeGreaterThan(0);
+    }, PROGRAM_TIMEOUT);
+
+    awsIt(`${model} (${name}): stream=True with tools gives a get_temperature call whose pieces join into valid arguments, finish_reason tool_calls`, async () => {
+      await requireModel(modelId);
+      const out = await part(model, 'stream_tools');
+      expect(out.tool_calls.length).toBeGreaterThanOrEqual(1);
+      for (const call of out.tool_calls) {
+        expect(typeof call.id).toBe('string');
+        expect(call.name).toBe('get_temperature');
+        expect(Object.keys(call.arguments)).toEqual(['city']);
+        expect(typeof call.arguments.city).toBe('string');
+      }
+      expect(out.finish_reasons).toEqual(['tool_calls']);
     }, PROGRAM_TIMEOUT);
 
     awsIt(`${model} (${name}): tools round trip: a get_temperature call with valid arguments, then a text answer to the tool message`, async () => {
@@ -78,11 +91,11 @@ describePrograms('LiteLLM: completion() on Bedrock', (run) => {
       expect(['stop', 'tool_calls']).toContain(finish_reason);
     }, PROGRAM_TIMEOUT);
 
-    emulatorIt(`${model} (${name}): ${operation} for text, ${streamOperation} for the stream, ${operation} for the rest, all answered 200`, async () => {
+    emulatorIt(`${model} (${name}): ${operation} for text, ${streamOperation} for the streams, ${operation} for the rest, all answered 200`, async () => {
       const r = await run('litellm_completion.py', ...MODELS);
-      for (const scenario of ['text', 'stream', 'tools', 'structured']) partOf(r, `${model} ${scenario}`);
+      for (const scenario of ['text', 'stream', 'stream_tools', 'tools', 'structured']) partOf(r, `${model} ${scenario}`);
       const mine = requestsTo(r, modelId).filter((line) => [operation, streamOperation].includes(line.split(' ')[0] as any));
-      expect(mine).toEqual([operation, streamOperation, operation, operation, operation].map((op) => `${op} ${modelId} 200`));
+      expect(mine).toEqual([operation, streamOperation, streamOperation, operation, operation, operation].map((op) => `${op} ${modelId} 200`));
     }, PROGRAM_TIMEOUT);
   }
 });

@@ -2,9 +2,10 @@
 
 Usage: python litellm_completion.py MODEL...  (MODEL as LiteLLM names it: bedrock/converse/<id>,
 bedrock/invoke/<id>, or bedrock/<id>, which LiteLLM routes itself). One process runs them all in
-turn (LiteLLM's import takes seconds). For each model, four scenarios:
+turn (LiteLLM's import takes seconds). For each model, five scenarios:
   text        completion(messages, max_tokens)
   stream      completion(..., stream=True, stream_options={"include_usage": True})
+  stream_tools  the same with tools: the tool call's pieces, put together as the docs show
   tools       tools=[an OpenAI function]: the model's tool call, a "tool" message with its result,
               and the model's final answer
   structured  response_format=<pydantic model>, the answer's content parsed with that model
@@ -62,7 +63,8 @@ def usage_of(response) -> dict:
 
 
 def text(model: str) -> dict:
-    r = completion(model, messages=[{"role": "user", "content": "Say hello in five words."}], max_tokens=40)
+    messages = [{"role": "system", "content": "You answer briefly."}, {"role": "user", "content": "Say hello in five words."}]
+    r = completion(model, messages=messages, max_tokens=40)
     return {"content": r.choices[0].message.content, "finish_reason": r.choices[0].finish_reason, "usage": usage_of(r)}
 
 
@@ -84,6 +86,25 @@ def stream(model: str) -> dict:
         if getattr(chunk, "usage", None):
             usage = {"prompt_tokens": chunk.usage.prompt_tokens, "completion_tokens": chunk.usage.completion_tokens}
     return {"deltas": deltas, "finish_reasons": finish_reasons, "usage": usage}
+
+
+def stream_tools(model: str) -> dict:
+    chunks = completion(model, messages=[{"role": "user", "content": "What is the temperature in Paris? Use the get_temperature tool."}], tools=[GET_TEMPERATURE], max_tokens=300, stream=True)
+    calls, finish_reasons = {}, []
+    for chunk in chunks:
+        if not chunk.choices:
+            continue
+        for delta in chunk.choices[0].delta.tool_calls or []:
+            call = calls.setdefault(delta.index, {"id": None, "name": None, "arguments": ""})
+            call["id"] = delta.id or call["id"]
+            call["name"] = delta.function.name or call["name"]
+            call["arguments"] += delta.function.arguments or ""
+        if chunk.choices[0].finish_reason:
+            finish_reasons.append(chunk.choices[0].finish_reason)
+    return {
+        "tool_calls": [{"id": c["id"], "name": c["name"], "arguments": json.loads(c["arguments"])} for c in calls.values()],
+        "finish_reasons": finish_reasons,
+    }
 
 
 def tools(model: str) -> dict:
@@ -113,7 +134,7 @@ def structured(model: str) -> dict:
 
 results = {}
 for model in sys.argv[1:]:
-    for name, scenario in (("text", text), ("stream", stream), ("tools", tools), ("structured", structured)):
+    for name, scenario in (("text", text), ("stream", stream), ("stream_tools", stream_tools), ("tools", tools), ("structured", structured)):
         try:
             results[f"{model} {name}"] = scenario(model)
         except Exception as error:  # reported per scenario, so that one failing leaves the others' results
