@@ -1,5 +1,5 @@
-// LangChain JS (`@langchain/aws` with `@langchain/core`): ChatBedrockConverse's invoke, stream, a
-// bindTools round trip (the model's tool call, a ToolMessage with the tool's result, the final answer)
+// LangChain JS (`@langchain/aws` with `@langchain/core`): ChatBedrockConverse's invoke, stream (text,
+// and a tool call put together from its chunks), a bindTools round trip (the model's tool call, a ToolMessage with the tool's result, the final answer)
 // and withStructuredOutput(zod), on Claude and on Nova, written as LangChain's docs show them. Each test
 // checks what the application reads: the text, the tool calls' arguments, the parsed object, the stop
 // reason, the usage.
@@ -82,6 +82,21 @@ describe('LangChain JS: ChatBedrockConverse', () => {
       expectUsage(whole);
     });
 
+    awsIt(`${name}: stream with bindTools: the chunks add up to a get_temperature call with valid arguments`, async () => {
+      const llm = (await langchainConverse(t, { model: modelId, maxTokens: 300, temperature: 0 })).bindTools([getTemperature]);
+      let whole: any;
+      for await (const chunk of await llm.stream('What is the temperature in Paris? Use the get_temperature tool.')) whole = whole ? whole.concat(chunk) : chunk;
+      expect(whole.tool_calls.length).toBeGreaterThanOrEqual(1);
+      for (const call of whole.tool_calls) {
+        expect(call.name).toBe('get_temperature');
+        expect(getTemperature.schema.safeParse(call.args).success).toBe(true);
+        expect(typeof call.id).toBe('string');
+      }
+      expect(whole.invalid_tool_calls ?? []).toEqual([]);
+      // Streamed, LangChain keeps the stream's events as they came: the stop reason is under messageStop.
+      expect(whole.response_metadata.messageStop.stopReason).toBe('tool_use');
+    });
+
     awsIt(`${name}: bindTools round trip: a get_temperature call with valid arguments, then a text answer to the ToolMessage`, async () => {
       const { first, final } = await roundTrip(modelId);
       expect(first.response_metadata.stopReason).toBe('tool_use');
@@ -112,9 +127,12 @@ describe('LangChain JS: ChatBedrockConverse', () => {
       await (await langchainConverse(t, { model: modelId, maxTokens: 40 })).stream('Say hello.').then(async (s) => {
         for await (const _ of s);
       });
+      await (await langchainConverse(t, { model: modelId, maxTokens: 300 })).bindTools([getTemperature]).stream('Temperature in Paris?').then(async (s) => {
+        for await (const _ of s);
+      });
       await roundTrip(modelId);
       await (await langchainConverse(t, { model: modelId, maxTokens: 300 })).withStructuredOutput(weather).invoke('Give the weather in Paris today.');
-      expect(requests.slice(before)).toEqual(['Converse', 'ConverseStream', 'Converse', 'Converse', 'Converse'].map((op) => `${op} ${modelId} 200`));
+      expect(requests.slice(before)).toEqual(['Converse', 'ConverseStream', 'ConverseStream', 'Converse', 'Converse', 'Converse'].map((op) => `${op} ${modelId} 200`));
     }
   });
 });
