@@ -9,7 +9,8 @@
 // body (Claude's Messages body with `tools: []` when there are none and both temperature 0.1 and top_p 1
 // by default; Nova's messages-v1 body with `toolConfig`). Its model table has no Claude newer than
 // Sonnet 4 with a `us.` profile it maps, hence Sonnet 4 here (Sonnet 4.5's profile id is listed but not
-// mapped, and fails before any request). Structured output is a tool named "format_output"; LlamaIndex
+// mapped, and fails before any request; Bedrock would refuse its default temperature with top_p on the
+// 4.5 models anyway: conformance/converse/temperature-top-p.test.ts). Structured output is a tool named "format_output"; LlamaIndex
 // adds no tool choice, so the test forces it through `additionalChatOptions.toolChoice`, which the
 // Claude body takes as `tool_choice`.
 //
