@@ -119,6 +119,11 @@ export const Errors = {
   claudeThinkingAdaptiveOnly: () =>
     validation('"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.'),
   claudeTemperatureDeprecated: () => validation('`temperature` is deprecated for this model.'),
+  // Opus 4.1, Sonnet/Haiku/Opus 4.5, Sonnet 4.6 (src/catalog/claude-rules.ts refusesTemperatureWithTopP):
+  // through Converse `The model returned the following errors: ` + these words (BerriAI/litellm#15070,
+  // 2025-09-30; mem0ai/mem0#3891, 2026-01-09); Anthropic's API gives the same words unprefixed
+  // (ogkalu2/comic-translate#366, 2025-11-19).
+  claudeTemperatureWithTopP: () => validation('`temperature` and `top_p` cannot both be specified for this model. Please use only one.'),
   // With the period: Content-Length 53 in a 2025 capture (amazon-bedrock-client-for-mac#112).
   streamingNotSupported: () => validation('The model is unsupported for streaming.'),
   // InvokeModel, Claude 3 Haiku (aws/aws-sdk-js-v3#6266); Converse adds the model prefix.

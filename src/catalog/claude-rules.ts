@@ -1,7 +1,7 @@
 // Which Claude models refuse which request fields, by model id. One place for both routes:
 // Claude's native body (src/families/anthropic-request.ts, unprefixed) and Converse, which passes
 // the model's refusal on with its prefix (src/operations/converse-model-fields.ts). Evidence rows:
-// src/errors.evidence.md "Settled for issue 8"; src/refusals.evidence.md C18-C20, K28-K30.
+// src/errors.evidence.md "Settled for issue 8"; src/refusals.evidence.md C18-C20, C23, K28-K30, K34.
 import type { ModelEntry } from './types.js';
 
 /**
@@ -26,3 +26,14 @@ export const deprecatesTemperature = (model: ModelEntry) => /claude-(opus-(4-[7-
  * Errors on Sonnet 4.5 and Haiku 4.5"); taken by Opus 4.5 and every 4.6+ model.
  */
 export const refusesEffort = (model: ModelEntry) => /claude-(sonnet|haiku)-4-5/.test(model.modelId);
+
+/**
+ * `temperature` and `top_p` together refused by Opus 4.1 (open-webui/pipelines#546, 2025-08-08,
+ * Anthropic's API, the same model-side check), Sonnet 4.5 (BerriAI/litellm#15070, 2025-09-30, Converse,
+ * the words; mem0ai/mem0#3891, 2026-01-09, Converse), Haiku 4.5 (aws-samples/bedrock-access-gateway#191,
+ * 2025-10-16, ConverseStream), Opus 4.5 and Sonnet 4.6 (aws-samples/bedrock-access-gateway#238,
+ * 2026-04-14, tested with anthropic.claude-sonnet-4-6). Sonnet 4 and older take both ("all other
+ * Anthropic models are able to receive both", horselock/claude-code-proxy#5, 2025-10-23); Opus 4.6: no
+ * sighting, so taken; Opus 4.7+ and Sonnet 5 refuse `temperature` itself (deprecatesTemperature).
+ */
+export const refusesTemperatureWithTopP = (model: ModelEntry) => /claude-(opus-4-1|opus-4-5|sonnet-4-5|haiku-4-5|sonnet-4-6)/.test(model.modelId);

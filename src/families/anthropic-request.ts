@@ -3,7 +3,7 @@
 // older: several 2024 refusals no longer hold for the models released since.
 import type { ModelEntry } from '../catalog/types.js';
 import { Errors } from '../errors.js';
-import { adaptiveOnly, deprecatesTemperature, refusesEffort } from '../catalog/claude-rules.js';
+import { adaptiveOnly, deprecatesTemperature, refusesEffort, refusesTemperatureWithTopP } from '../catalog/claude-rules.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
@@ -139,6 +139,7 @@ function checkMessages(req: MessagesRequest, model: ModelEntry): void {
   // Opus 4.7+ and Sonnet 5 refuse `temperature`, but 1 beside thinking (src/catalog/claude-rules.ts).
   const thinks = req.thinking?.type === 'enabled' || req.thinking?.type === 'adaptive';
   if (req.temperature !== undefined && deprecatesTemperature(model) && !(thinks && req.temperature === 1)) throw Errors.claudeTemperatureDeprecated();
+  if (req.temperature !== undefined && req.top_p !== undefined && refusesTemperatureWithTopP(model)) throw Errors.claudeTemperatureWithTopP();
 }
 
 export function parseMessages(body: unknown, model: ModelEntry): MessagesRequest {

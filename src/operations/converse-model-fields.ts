@@ -3,7 +3,7 @@
 // src/families/anthropic-request.ts, and Nova 2's reasoning limits. Only where a refusal is on record
 // (src/errors.evidence.md, "Settled for issue 8"; src/refusals.evidence.md K24-K27).
 import type { ModelEntry } from '../catalog/types.js';
-import { adaptiveOnly, deprecatesTemperature, refusesEffort } from '../catalog/claude-rules.js';
+import { adaptiveOnly, deprecatesTemperature, refusesEffort, refusesTemperatureWithTopP } from '../catalog/claude-rules.js';
 import { ConverseErrors, Errors } from '../errors.js';
 
 type Json = Record<string, any>;
@@ -19,6 +19,10 @@ export function checkModelFields(input: Json, entry: ModelEntry): void {
   const thinks = thinking === 'enabled' || thinking === 'adaptive';
   if (temperature !== undefined && deprecatesTemperature(entry) && !(thinks && temperature === 1)) {
     throw ConverseErrors.fromModel(Errors.claudeTemperatureDeprecated().message);
+  }
+  const topP = input.inferenceConfig?.topP ?? extra.top_p;
+  if (temperature !== undefined && topP !== undefined && refusesTemperatureWithTopP(entry)) {
+    throw ConverseErrors.fromModel(Errors.claudeTemperatureWithTopP().message);
   }
 }
 
