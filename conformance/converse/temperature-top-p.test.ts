@@ -1,6 +1,6 @@
 // `temperature` with `top_p` on the Claude models that take only one of them (Opus 4.1, Sonnet 4.5,
 // Haiku 4.5, Opus 4.5, Sonnet 4.6; src/catalog/claude-rules.ts refusesTemperatureWithTopP,
-// src/refusals.evidence.md C23 and K34), through Converse (with the model prefix) and in Claude's native
+// src/refusals.evidence.md C24 and K38), through Converse (with the model prefix) and in Claude's native
 // body. Found while adding LlamaIndex TS, which sends both by default (conformance/ecosystem). Claude
 // Sonnet 4 and older take both, and each of the two alone is taken everywhere.
 import { ConverseCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';

@@ -1,7 +1,7 @@
 // Which Claude models refuse which request fields, by model id. One place for both routes:
 // Claude's native body (src/families/anthropic-request.ts, unprefixed) and Converse, which passes
 // the model's refusal on with its prefix (src/operations/converse-model-fields.ts). Evidence rows:
-// src/errors.evidence.md "Settled for issue 8"; src/refusals.evidence.md C18-C20, C23, K28-K30, K34.
+// src/errors.evidence.md "Settled for issue 8"; src/refusals.evidence.md C18-C20, C24, K28-K30, K38.
 import type { ModelEntry } from './types.js';
 
 /**
