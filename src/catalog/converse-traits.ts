@@ -36,6 +36,11 @@ export interface ConverseTraits {
   systemMessages: boolean;
   /** Refuses a conversation that ends on an assistant turn (prefill): Llama. */
   lastTurnUser: boolean;
+  /** Takes a conversation whose first message is the assistant's (the rest refuse it with
+   *  mustStartWithUser): Anthropic, Qwen, GLM and Kimi, "Verified against Bedrock us-east-1 on
+   *  2026-07-03" (pydantic/pydantic-ai#6255, providers/bedrock.py
+   *  `bedrock_supports_leading_assistant_message`; its recorded Sonnet 4.5 answer, 200). */
+  leadingAssistant: boolean;
   /** Takes one user message only (Jurassic-2). */
   singleTurn: boolean;
   /** inferenceConfig members the model refuses (newer OpenAI models: vercel/ai fixture
@@ -68,6 +73,7 @@ const BASE: ConverseTraits = {
   separateToolTurns: [],
   systemMessages: true,
   lastTurnUser: false,
+  leadingAssistant: false,
   singleTurn: false,
   refusedParams: [],
   countTokens: false,
@@ -99,6 +105,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoningSignature: true,
         toolUseType: true,
         strictRoles: true,
+        leadingAssistant: true,
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
@@ -169,6 +176,22 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       return { ...BASE, tools: v3, streamingTools: v3, reasoning: v3 ? 'none' : 'always', reasoningPlacement: 'last' };
     }
     case 'openai':
+      if (!is(entry, 'openai.')) {
+        // The open-weight chat models (models-open-weight.ts), as their recorded 2026 answers show:
+        // MiniMax M2 and Kimi K2 Thinking answer a reasoningContent block unasked, Qwen3 when
+        // `additionalModelRequestFields.reasoning_config` is set (pydantic-ai cassettes
+        // test_bedrock_native_output_minimax, test_bedrock_moonshotai_tool_call,
+        // test_bedrock_thinking_high_qwen_variant). Qwen, GLM and Kimi take a leading assistant
+        // turn (pydantic-ai#6255, verified 2026-07-03).
+        return {
+          ...BASE,
+          tools: true,
+          streamingTools: true,
+          images: vision,
+          reasoning: is(entry, 'minimax.', 'moonshot.') ? 'always' : is(entry, 'qwen.qwen3') ? 'on-request' : 'none',
+          leadingAssistant: is(entry, 'qwen.', 'zai.', 'moonshot.'),
+        };
+      }
       return {
         ...BASE,
         tools: true,

@@ -117,7 +117,9 @@ function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boo
   const thinking = input.additionalModelRequestFields?.thinking;
   // Nova 2: `reasoningConfig` through additionalModelRequestFields (Nova 2 user guide, extended thinking).
   const nova = input.additionalModelRequestFields?.reasoningConfig;
-  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive' || nova?.type === 'enabled');
+  // Qwen3: `reasoning_config: "low" | "high"` (pydantic-ai cassette test_bedrock_thinking_high_qwen_variant, 2026-05-27).
+  const qwen = input.additionalModelRequestFields?.reasoning_config;
+  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive' || nova?.type === 'enabled' || typeof qwen === 'string');
 }
 
 export async function prepareConverse(c: Context, runtime: Runtime, streaming: boolean): Promise<PreparedConverse> {
