@@ -41,6 +41,13 @@ export interface ConverseTraits {
    *  2026-07-03" (pydantic/pydantic-ai#6255, providers/bedrock.py
    *  `bedrock_supports_leading_assistant_message`; its recorded Sonnet 4.5 answer, 200). */
   leadingAssistant: boolean;
+  /** Reads image and document blocks whose source is `s3Location`. Claude does not: Converse drops
+   *  the source it cannot translate (recorded 2026-03-16, src/operations/converse-media.ts). Every
+   *  other model passes for want of evidence. */
+  s3Media: boolean;
+  /** What a toolResult's content may hold besides text, where it is narrower than a user message:
+   *  Nova 2 refuses PDF/DOCX documents and video there (recorded 2026-03-16). */
+  toolResultMedia: 'all' | 'no-binary-documents';
   /** Takes one user message only (Jurassic-2). */
   singleTurn: boolean;
   /** inferenceConfig members the model refuses (newer OpenAI models: vercel/ai fixture
@@ -74,6 +81,8 @@ const BASE: ConverseTraits = {
   systemMessages: true,
   lastTurnUser: false,
   leadingAssistant: false,
+  s3Media: true,
+  toolResultMedia: 'all',
   singleTurn: false,
   refusedParams: [],
   countTokens: false,
@@ -105,7 +114,11 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoningSignature: true,
         toolUseType: true,
         strictRoles: true,
-        leadingAssistant: true,
+        // Not the Claude 3 generation (3 and 3.5), which refuses an assistant-first conversation
+        // natively too (src/errors.evidence.md "Settled for issue 8"); guidance-for-multi-provider-
+        // generative-ai-gateway#123 (2025-05, Claude 3.5 Sonnet v2, Converse) quotes mustStartWithUser.
+        leadingAssistant: !claude3,
+        s3Media: false,
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
@@ -140,6 +153,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         cacheUsage: true,
         keepsStopSequence: true,
         reasoning: is(entry, 'amazon.nova-2') ? 'on-request' : 'none',
+        toolResultMedia: is(entry, 'amazon.nova-2') ? 'no-binary-documents' : 'all',
       };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };

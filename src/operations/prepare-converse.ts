@@ -13,6 +13,7 @@ import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkModelFields } from './converse-model-fields.js';
+import { checkMedia } from './converse-media.js';
 import { checkFieldPaths } from './converse-fields.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -74,15 +75,7 @@ function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: Conv
   const choice = input.toolConfig?.toolChoice;
   if (choice?.any && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
   if (choice?.tool && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
-  for (const message of input.messages ?? []) {
-    if (message.role !== 'user') continue;
-    for (const block of message.content ?? []) {
-      if (block.image && !traits.images) throw ConverseErrors.unsupportedUserContent('image');
-      if (block.document && !traits.documents) throw ConverseErrors.unsupportedUserContent('document');
-      if (block.video && !entry.input.includes('VIDEO')) throw ConverseErrors.unsupportedUserContent('video');
-      if (block.audio && !entry.input.includes('AUDIO')) throw ConverseErrors.unsupportedUserContent('audio');
-    }
-  }
+  checkMedia(input.messages, entry, traits);
 }
 
 /** Claude's own checks on extended thinking, which Converse passes through with its prefix. */

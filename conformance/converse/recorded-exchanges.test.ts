@@ -1,0 +1,130 @@
+// Request shapes from real recorded 2026 exchanges that the emulator used to refuse (pydantic-ai's
+// Bedrock cassettes, replayed for issue 8): each was answered 200 by Bedrock. The recordings stay
+// outside this repository; the facts drawn from them are in src/refusals.evidence.md (V01, V08,
+// C01) and src/catalog/models-open-weight.ts.
+import { BedrockClient, GetFoundationModelCommand } from '@aws-sdk/client-bedrock';
+import { describe, expect } from 'vitest';
+import { credentials, requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
+import { answerText, assistant, calls, user } from './helpers.js';
+
+const t = useEmulator();
+const sonnet45 = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+const haiku3 = 'anthropic.claude-3-haiku-20240307-v1:0';
+const nova = 'amazon.nova-lite-v1:0';
+const nova2 = 'us.amazon.nova-2-lite-v1:0';
+const limits = { maxTokens: 64 };
+const START_WITH_USER = 'A conversation must start with a user message. Try again with a conversation that starts with a user message.';
+
+/** The open-weight models a 2026 recording shows answered on demand through Converse. */
+const OPEN_WEIGHT = [
+  'google.gemma-3-27b-it',
+  'minimax.minimax-m2',
+  'moonshot.kimi-k2-thinking',
+  'nvidia.nemotron-nano-12b-v2',
+  'qwen.qwen3-32b-v1:0',
+  'zai.glm-4.7-flash',
+  'mistral.mistral-large-3-675b-instruct',
+];
+
+const cityFormat = {
+  textFormat: {
+    type: 'json_schema',
+    structure: {
+      jsonSchema: {
+        name: 'City',
+        schema: JSON.stringify({ type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' } }, required: ['city', 'country'], additionalProperties: false }),
+      },
+    },
+  },
+};
+
+/** Nova 2's code interpreter turn as pydantic-ai sends it back (cassette test_bedrock_model_with_code_execution_tool, 2026-01-16). */
+const finalResult = { toolSpec: { name: 'final_result', description: 'The final response', inputSchema: { json: { type: 'object', properties: { result: { type: 'number' } }, required: ['result'] } } } };
+const codeInterpreterHistory = [
+  user('What is 1234 * 5678?'),
+  {
+    role: 'assistant',
+    content: [
+      { toolUse: { toolUseId: 'tooluse_dV5ehBNfl1hUE-UTM9cIww', name: 'nova_code_interpreter', input: { snippet: '1234 * 5678' }, type: 'server_tool_use' } },
+      {
+        toolResult: {
+          toolUseId: 'tooluse_dV5ehBNfl1hUE-UTM9cIww',
+          content: [{ json: { stdOut: '7006652', stdErr: '', exitCode: 0, isError: false } }],
+          type: 'nova_code_interpreter_result',
+          status: 'success',
+        },
+      },
+      { toolUse: { toolUseId: 'tooluse_DaRsVjwcShCI_3pOsIsWqg', name: 'final_result', input: { result: 7006652 } } },
+    ],
+  },
+  { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_DaRsVjwcShCI_3pOsIsWqg', content: [{ text: 'Final result processed.' }], status: 'success' } }, { text: 'Now multiply that by 2' }] },
+];
+const codeInterpreterTools = { tools: [finalResult, { systemTool: { name: 'nova_code_interpreter' } }], toolChoice: { any: {} } };
+
+describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 exchanges, over %s', (protocol) => {
+  const client = () => (protocol === 'HTTP/2' ? t.h2 : t.h1);
+  const { converse, refusal } = calls(client);
+  const leading = [assistant('Hello there!'), user('Now say goodbye.')];
+
+  // pydantic-ai#6255 (2026-07-03): "Anthropic and Qwen accept a leading assistant turn … Verified
+  // against Bedrock us-east-1 on 2026-07-03"; Nova, Llama, Mistral, … refuse it.
+  awsIt('Claude Sonnet 4.5 answers a conversation that starts with an assistant turn; Nova and Claude 3 Haiku refuse it', async () => {
+    await requireModel(sonnet45, nova, haiku3);
+    const res = await converse({ modelId: sonnet45, messages: leading, inferenceConfig: limits });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(res.output?.message?.role).toBe('assistant');
+    expect(answerText(res).length).toBeGreaterThan(0);
+    for (const modelId of [nova, haiku3]) expect(await refusal({ modelId, messages: leading, inferenceConfig: limits })).toBe(START_WITH_USER);
+  });
+
+  emulatorIt('the leading assistant turn is part of the prompt: it adds input tokens', async () => {
+    const alone = await converse({ modelId: sonnet45, messages: [user('Now say goodbye.')], inferenceConfig: limits });
+    const res = await converse({ modelId: sonnet45, messages: leading, inferenceConfig: limits });
+    expect(res.usage!.inputTokens!).toBeGreaterThan(alone.usage!.inputTokens!);
+  });
+
+  awsIt('Nova 2 Lite answers when the code interpreter call and its result are sent back in the assistant turn and the user turn answers only the client tool', async () => {
+    await requireModel(nova2);
+    const res = await converse({ modelId: nova2, messages: codeInterpreterHistory, inferenceConfig: { maxTokens: 512 }, toolConfig: codeInterpreterTools });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(res.output?.message?.content?.length).toBeGreaterThan(0);
+  });
+
+  emulatorIt('a client tool call left unanswered beside a server call is still refused (the server call needs no result)', async () => {
+    const [first, turn] = codeInterpreterHistory;
+    const message = await refusal({ modelId: nova2, messages: [first, turn, user('Now multiply that by 2')], inferenceConfig: limits, toolConfig: codeInterpreterTools });
+    expect(message).toMatch(/^Expected toolResult blocks at messages\.2\.content for the following Ids: tooluse_DaRsVjwcShCI_3pOsIsWqg/);
+  });
+
+  awsIt.each(OPEN_WEIGHT.map((m) => [m]))('%s answers Converse with a JSON schema output format', async (modelId) => {
+    await requireModel(modelId);
+    const res = await converse({ modelId, messages: [user('Where is the Eiffel Tower?')], inferenceConfig: { maxTokens: 512 }, outputConfig: cityFormat });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(['end_turn', 'max_tokens']).toContain(res.stopReason);
+  });
+
+  emulatorIt.each(OPEN_WEIGHT.map((m) => [m]))('%s: the emulator answers JSON valid against the schema', async (modelId) => {
+    const res = await converse({ modelId, messages: [user('Where is the Eiffel Tower?')], inferenceConfig: { maxTokens: 512 }, outputConfig: cityFormat });
+    const answer = JSON.parse(answerText(res));
+    expect(Object.keys(answer).sort()).toEqual(['city', 'country']);
+  });
+
+  awsIt('Qwen3 32B answers a reasoning block first when additionalModelRequestFields.reasoning_config is set, none without it', async () => {
+    await requireModel('qwen.qwen3-32b-v1:0');
+    const ask = (extra?: object) => converse({ modelId: 'qwen.qwen3-32b-v1:0', messages: [user('Reply with the single word: ok')], inferenceConfig: { maxTokens: 512 }, ...(extra ? { additionalModelRequestFields: extra } : {}) });
+    const thinking = await ask({ reasoning_config: 'high' });
+    expect(thinking.output?.message?.content?.[0]?.reasoningContent).toBeDefined();
+    const plain = await ask();
+    expect(plain.output?.message?.content?.some((b: any) => b.reasoningContent)).toBe(false);
+  });
+
+  emulatorIt('the open-weight models are in the catalog as on-demand text models', async () => {
+    const control = new BedrockClient({ endpoint: t.url, region: 'us-east-1', credentials });
+    for (const modelIdentifier of OPEN_WEIGHT) {
+      const { modelDetails } = await control.send(new GetFoundationModelCommand({ modelIdentifier }));
+      expect(modelDetails?.inferenceTypesSupported).toEqual(['ON_DEMAND']);
+      expect(modelDetails?.outputModalities).toEqual(['TEXT']);
+    }
+  });
+});
