@@ -3,8 +3,9 @@
 // outside this repository; the facts drawn from them are in src/refusals.evidence.md (V01, V08,
 // C01) and src/catalog/models-open-weight.ts.
 import { BedrockClient, GetFoundationModelCommand } from '@aws-sdk/client-bedrock';
+import { CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect } from 'vitest';
-import { credentials, requireModel, useEmulator } from '../support/emulator.js';
+import { credentials, failure, requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { answerText, assistant, calls, user } from './helpers.js';
 
@@ -60,6 +61,22 @@ const codeInterpreterHistory = [
   },
   { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_DaRsVjwcShCI_3pOsIsWqg', content: [{ text: 'Final result processed.' }], status: 'success' } }, { text: 'Now multiply that by 2' }] },
 ];
+/** A tool call, and the user turn answering it with `inner` inside the toolResult and `beside` after it. */
+const getFile = { toolSpec: { name: 'get_file', inputSchema: { json: { type: 'object', properties: {}, additionalProperties: false } } } };
+const fileTurns = (inner: object[], beside: object[] = []) => [
+  user('Use the get_file tool now to retrieve a file, then describe what you received.'),
+  { role: 'assistant', content: [{ toolUse: { toolUseId: 'tooluse_getfile_1', name: 'get_file', input: {} } }] },
+  { role: 'user', content: [{ toolResult: { toolUseId: 'tooluse_getfile_1', content: inner, status: 'success' } }, ...beside] },
+];
+const s3 = (uri: string) => ({ s3Location: { uri } });
+const VIDEO_BLOCK = "This model doesn't support the video content block that you provided. Update the content block and try again.";
+const S3_URI = "This model doesn't support the s3Uri field. Remove s3Uri and try again.";
+// A minimal one-page PDF (text "Hello").
+const PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R/Resources<<>>>>endobj ' +
+    '4 0 obj<</Length 35>>stream\nBT /F1 12 Tf 20 100 Td (Hello) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF',
+);
 const codeInterpreterTools = { tools: [finalResult, { systemTool: { name: 'nova_code_interpreter' } }], toolChoice: { any: {} } };
 
 describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 exchanges, over %s', (protocol) => {
@@ -117,6 +134,72 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 excha
     expect(thinking.output?.message?.content?.[0]?.reasoningContent).toBeDefined();
     const plain = await ask();
     expect(plain.output?.message?.content?.some((b: any) => b.reasoningContent)).toBe(false);
+  });
+
+  // pydantic-ai test_multimodal_tool_returns cassettes (2026-03-16, us.anthropic.claude-sonnet-4-5…).
+  awsIt('Claude Sonnet 4.5 refuses a video block beside a tool result and inside one, with the content-block wording', async () => {
+    await requireModel(sonnet45);
+    const video = { video: { format: 'mp4', source: s3('s3://amzn-s3-demo-bucket/clip.mp4') } };
+    const toolConfig = { tools: [getFile] };
+    expect(await refusal({ modelId: sonnet45, messages: fileTurns([{ text: 'File attached' }], [video]), inferenceConfig: limits, toolConfig })).toBe(VIDEO_BLOCK);
+    expect(await refusal({ modelId: sonnet45, messages: fileTurns([video]), inferenceConfig: limits, toolConfig })).toBe(VIDEO_BLOCK);
+  });
+
+  awsIt('Claude Sonnet 4.5 refuses an S3 image (s3Uri) and an S3 document beside a tool result (the model finds no source type)', async () => {
+    await requireModel(sonnet45);
+    const toolConfig = { tools: [getFile] };
+    const image = { image: { format: 'jpeg', source: s3('s3://amzn-s3-demo-bucket/kiwi.jpg') } };
+    expect(await refusal({ modelId: sonnet45, messages: fileTurns([image]), inferenceConfig: limits, toolConfig })).toBe(S3_URI);
+    expect(await refusal({ modelId: sonnet45, messages: fileTurns([{ text: 'File attached' }], [image]), inferenceConfig: limits, toolConfig })).toBe(S3_URI);
+    const document = { document: { name: 'Document 1', format: 'pdf', source: s3('s3://amzn-s3-demo-bucket/dummy.pdf') } };
+    const message = await refusal({ modelId: sonnet45, messages: fileTurns([{ text: 'File attached' }], [{ text: 'See attached document(s).' }, document]), inferenceConfig: limits, toolConfig });
+    expect(message).toBe('The model returned the following errors: messages.2.content.2.document.source.type: Field required');
+  });
+
+  emulatorIt('Claude: the S3 document index is the native one (a cache point before it does not count); Nova takes S3 images', async () => {
+    const toolConfig = { tools: [getFile] };
+    const document = { document: { name: 'Document 1', format: 'pdf', source: s3('s3://amzn-s3-demo-bucket/dummy.pdf') } };
+    const message = await refusal({ modelId: sonnet45, messages: [user({ text: 'Read this.' }, { cachePoint: { type: 'default' } } as any, document as any)], inferenceConfig: limits });
+    expect(message).toBe('The model returned the following errors: messages.0.content.1.document.source.type: Field required');
+    const image = { image: { format: 'jpeg', source: s3('s3://amzn-s3-demo-bucket/kiwi.jpg') } };
+    const res = await converse({ modelId: nova2, messages: fileTurns([image]), inferenceConfig: limits, toolConfig });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+  });
+
+  awsIt('Nova 2 Lite refuses a PDF inside a tool result with its native schema words', async () => {
+    await requireModel(nova2);
+    const document = { document: { name: 'Document 1', format: 'pdf', source: { bytes: PDF } } };
+    const message = await refusal({ modelId: nova2, messages: fileTurns([document]), inferenceConfig: limits, toolConfig: { tools: [getFile] } });
+    expect(message).toBe(
+      'The model returned the following errors: Malformed input request: #/messages/2/content/0: extraneous key [toolResult] is not permitted, please reformat your input and try again.',
+    );
+  });
+
+  emulatorIt('Nova 2 Lite takes a text document inside a tool result, and a PDF beside it', async () => {
+    const toolConfig = { tools: [getFile] };
+    const txt = { document: { name: 'Notes', format: 'txt', source: { bytes: new TextEncoder().encode('Hello') } } };
+    const pdf = { document: { name: 'Document 1', format: 'pdf', source: { bytes: PDF } } };
+    for (const messages of [fileTurns([txt]), fileTurns([{ text: 'File attached' }], [{ text: 'See the document.' }, pdf])]) {
+      const res = await converse({ modelId: nova2, messages, inferenceConfig: limits, toolConfig });
+      expect(res.$metadata.httpStatusCode).toBe(200);
+    }
+  });
+
+  // pydantic-ai cassette test_anthropic_bedrock_count_tokens_rejects_server_tools (2026-06-25).
+  awsIt('CountTokens refuses an invokeModel body with a web_search server tool, naming the client tool tags', async () => {
+    await requireModel('anthropic.claude-sonnet-4-20250514-v1:0');
+    const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 1024, messages: [{ role: 'user', content: 'What is the weather in Paris today?' }], tools: [{ type: 'web_search_20250305', name: 'web_search' }] };
+    const err = await failure(() => client().send(new CountTokensCommand({ modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', input: { invokeModel: { body: new TextEncoder().encode(JSON.stringify(body)) } } })));
+    expect(err.name).toBe('ValidationException');
+    expect(err.message).toBe(
+      "tools.0: Input tag 'web_search_20250305' found using 'type' does not match any of the expected tags: 'bash_20250124', 'custom', 'text_editor_20250124', 'text_editor_20250429', 'text_editor_20250728'",
+    );
+  });
+
+  emulatorIt('CountTokens counts a body whose tools are client tools or tags with no sighting (computer use)', async () => {
+    const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 1024, display_height_px: 768 }] };
+    const res = await client().send(new CountTokensCommand({ modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', input: { invokeModel: { body: new TextEncoder().encode(JSON.stringify(body)) } } }));
+    expect(res.inputTokens).toBeGreaterThan(0);
   });
 
   emulatorIt('the open-weight models are in the catalog as on-demand text models', async () => {
