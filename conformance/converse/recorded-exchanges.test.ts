@@ -3,7 +3,7 @@
 // outside this repository; the facts drawn from them are in src/refusals.evidence.md (V01, V08,
 // C01) and src/catalog/models-open-weight.ts.
 import { BedrockClient, GetFoundationModelCommand } from '@aws-sdk/client-bedrock';
-import { CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntimeClient, ConverseCommand, CountTokensCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect } from 'vitest';
 import { credentials, failure, requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
@@ -200,6 +200,25 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 excha
     const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 1024, display_height_px: 768 }] };
     const res = await client().send(new CountTokensCommand({ modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', input: { invokeModel: { body: new TextEncoder().encode(JSON.stringify(body)) } } }));
     expect(res.inputTokens).toBeGreaterThan(0);
+  });
+
+  // traceloop/openllmetry cassettes test_meta_converse*.yaml (2025-02-28, us-east-1, 200).
+  awsIt('Llama 3.2 1B answers Converse on its bare id (recorded in us-east-1)', async () => {
+    await requireModel('meta.llama3-2-1b-instruct-v1:0');
+    const res = await converse({ modelId: 'meta.llama3-2-1b-instruct-v1:0', messages: [user('Tell me a joke about opentelemetry')], system: [{ text: 'You are an app that knows about everything.' }], inferenceConfig: { temperature: 0.5, maxTokens: 64 }, additionalModelRequestFields: {} });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(answerText(res).length).toBeGreaterThan(0);
+  });
+
+  emulatorIt('Llama 3.2 1B: the bare id answers in us-east-1 and is refused in us-west-2 (profile only there)', async () => {
+    const input = { modelId: 'meta.llama3-2-1b-instruct-v1:0', messages: [user('Hi')], inferenceConfig: limits };
+    const east = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: t.url, credentials, maxAttempts: 1 });
+    expect((await east.send(new ConverseCommand(input as any))).stopReason).toBe('end_turn');
+    const west = new BedrockRuntimeClient({ region: 'us-west-2', endpoint: t.url, credentials, maxAttempts: 1 });
+    const err = await failure(() => west.send(new ConverseCommand(input as any)));
+    expect(err.message).toMatch(/^Invocation of model ID meta\.llama3-2-1b-instruct-v1:0 with on-demand throughput isn.t supported/);
+    east.destroy();
+    west.destroy();
   });
 
   emulatorIt('the open-weight models are in the catalog as on-demand text models', async () => {
