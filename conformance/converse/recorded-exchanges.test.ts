@@ -27,6 +27,9 @@ const OPEN_WEIGHT = [
   'zai.glm-4.7-flash',
   'mistral.mistral-large-3-675b-instruct',
 ];
+/** Answered a Converse tool call in 2026 (openinference cassette test_converse_tool_use_message). */
+const DEVSTRAL = 'mistral.devstral-2-123b';
+const topSong = { toolSpec: { name: 'top_song', description: 'Get the most popular song played on a radio station.', inputSchema: { json: { type: 'object', properties: { sign: { type: 'string', description: 'The call sign for the radio station' } }, required: ['sign'] } } } };
 
 const cityFormat = {
   textFormat: {
@@ -127,6 +130,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 excha
     expect(Object.keys(answer).sort()).toEqual(['city', 'country']);
   });
 
+  awsIt('Devstral 2 answers a Converse request with a tool on its bare id', async () => {
+    await requireModel(DEVSTRAL);
+    const res = await converse({ modelId: DEVSTRAL, messages: [user('What is the most popular song on Radio XYZ?')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [topSong] } });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(['tool_use', 'end_turn', 'max_tokens']).toContain(res.stopReason);
+  });
+
+  emulatorIt('Devstral 2: the emulator calls the tool with schema-valid arguments', async () => {
+    const res = await converse({ modelId: DEVSTRAL, messages: [user('What is the most popular song on Radio XYZ?')], inferenceConfig: { maxTokens: 256 }, toolConfig: { tools: [topSong] } });
+    expect(res.stopReason).toBe('tool_use');
+    const call = res.output?.message?.content?.find((b: any) => b.toolUse)?.toolUse;
+    expect(typeof (call?.input as any)?.sign).toBe('string');
+  });
+
   awsIt('Qwen3 32B answers a reasoning block first when additionalModelRequestFields.reasoning_config is set, none without it', async () => {
     await requireModel('qwen.qwen3-32b-v1:0');
     const ask = (extra?: object) => converse({ modelId: 'qwen.qwen3-32b-v1:0', messages: [user('Reply with the single word: ok')], inferenceConfig: { maxTokens: 512 }, ...(extra ? { additionalModelRequestFields: extra } : {}) });
@@ -223,7 +240,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 excha
 
   emulatorIt('the open-weight models are in the catalog as on-demand text models', async () => {
     const control = new BedrockClient({ endpoint: t.url, region: 'us-east-1', credentials });
-    for (const modelIdentifier of OPEN_WEIGHT) {
+    for (const modelIdentifier of [...OPEN_WEIGHT, DEVSTRAL]) {
       const { modelDetails } = await control.send(new GetFoundationModelCommand({ modelIdentifier }));
       expect(modelDetails?.inferenceTypesSupported).toEqual(['ON_DEMAND']);
       expect(modelDetails?.outputModalities).toEqual(['TEXT']);

@@ -9,6 +9,10 @@ const mistralText = providerModels('Mistral AI', { family: 'mistral-text' });
 const mistralChat = providerModels('Mistral AI', { family: 'mistral-chat' });
 
 export const MISTRAL_MODELS: readonly ModelEntry[] = [
+  // Answered a Converse tool call on the bare id in 2026 (Arize-ai/openinference cassette
+  // python/…/bedrock/cassettes/test_converse_tool_use_message.yaml, committed 2026-04-29, 200, a
+  // toolUse block); limits not read, set high (no false refusal).
+  mistralChat('mistral.devstral-2-123b', 'Devstral 2 123B', 256_000, 32_768),
   mistralText('mistral.mistral-7b-instruct-v0:2', 'Mistral 7B Instruct', 32_000, 8_192),
   mistralChat('mistral.mistral-large-2402-v1:0', 'Mistral Large (24.02)', 32_000, 8_192),
   mistralChat('mistral.mistral-large-2407-v1:0', 'Mistral Large (24.07)', 128_000, 8_192),
