@@ -96,6 +96,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
   const vision = entry.input.includes('IMAGE');
   switch (entry.family) {
     case 'titan-embed':
+    case 'nova-embed':
     case 'cohere-embed':
     case 'cohere-rerank':
     case 'cohere-command': // "no chat" in the AWS table for Command and Command Light
