@@ -219,6 +219,25 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('request shapes of recorded 2026 excha
     expect(res.inputTokens).toBeGreaterThan(0);
   });
 
+  // pydantic-ai cassette test_bedrock_cache_write_and_read (2025-12-11, Sonnet 4.5: 200);
+  // NousResearch/hermes-agent#63983 (2026-07-13, a lone " " message: the model's words).
+  awsIt('Claude Sonnet 4.5 answers a blank text block beside other content, refuses a message of blank text only in the model\'s words', async () => {
+    await requireModel(sonnet45);
+    const res = await converse({ modelId: sonnet45, messages: [user('What is 10 + 11?', '\n', 'Answer with a number.')], inferenceConfig: limits });
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(await refusal({ modelId: sonnet45, messages: [user(' '), assistant('Hello.'), user('Say goodbye.')], inferenceConfig: limits })).toBe(
+      'The model returned the following errors: messages: text content blocks must contain non-whitespace text',
+    );
+  });
+
+  emulatorIt('blank text: a message of blank text and a cache point says nothing (Claude 4.x refuses it); Claude 3 Haiku refuses each blank block with Bedrock\'s words', async () => {
+    const message = await refusal({ modelId: sonnet45, messages: [user({ text: '\n' }, { cachePoint: { type: 'default' } } as any)], inferenceConfig: limits });
+    expect(message).toBe('The model returned the following errors: messages: text content blocks must contain non-whitespace text');
+    expect(await refusal({ modelId: haiku3, messages: [user('fine', '\n')], inferenceConfig: limits })).toBe(
+      'The text field in the ContentBlock object at messages.0.content.1 is blank. Add text to the text field, and try again.',
+    );
+  });
+
   // traceloop/openllmetry cassettes test_meta_converse*.yaml (2025-02-28, us-east-1, 200).
   awsIt('Llama 3.2 1B answers Converse on its bare id (recorded in us-east-1)', async () => {
     await requireModel('meta.llama3-2-1b-instruct-v1:0');

@@ -45,6 +45,9 @@ export interface ConverseTraits {
    *  the source it cannot translate (recorded 2026-03-16, src/operations/converse-media.ts). Every
    *  other model passes for want of evidence. */
   s3Media: boolean;
+  /** Who refuses blank text blocks: Bedrock, each blank block (langchain-aws#403, Titan), or, for
+   *  Claude 3.7+, the model, only a message with nothing but blank text (src/converse/conversation.ts). */
+  blankText: 'bedrock' | 'anthropic';
   /** What a toolResult's content may hold besides text, where it is narrower than a user message:
    *  Nova 2 refuses PDF/DOCX documents and video there (recorded 2026-03-16). */
   toolResultMedia: 'all' | 'no-binary-documents';
@@ -82,6 +85,7 @@ const BASE: ConverseTraits = {
   lastTurnUser: false,
   leadingAssistant: false,
   s3Media: true,
+  blankText: 'bedrock',
   toolResultMedia: 'all',
   singleTurn: false,
   refusedParams: [],
@@ -120,6 +124,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         // generative-ai-gateway#123 (2025-05, Claude 3.5 Sonnet v2, Converse) quotes mustStartWithUser.
         leadingAssistant: !claude3,
         s3Media: false,
+        blankText: claude3 ? 'bedrock' : 'anthropic',
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),

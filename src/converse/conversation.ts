@@ -67,6 +67,8 @@ export interface ConversationRules {
   singleTurn: boolean;
   /** A first message of the assistant's is taken (ConverseTraits.leadingAssistant). */
   leadingAssistant?: boolean;
+  /** Who refuses blank text (ConverseTraits.blankText); Bedrock itself, block by block, by default. */
+  blankText?: 'bedrock' | 'anthropic';
   /** Which tool blocks may not share a turn with text or media (Llama, Mistral Large 24.02). */
   separateToolTurns?: Array<'toolUse' | 'toolResult'>;
 }
@@ -129,9 +131,19 @@ function checkMessages(all: Json[], hasToolConfig: boolean, rules: ConversationR
     const content: Json[] = message.content ?? [];
     if (message.role !== 'system' && rules.strictRoles && message.role === previousRole) throw ConverseErrors.mustAlternate();
     if (content.length === 0) throw ConverseErrors.emptyContent(i);
-    content.forEach((block, j) => {
-      if (typeof block.text === 'string' && block.text.trim() === '') throw ConverseErrors.blankText(i, j);
-    });
+    const blank = (block: Json) => typeof block.text === 'string' && block.text.trim() === '';
+    if (rules.blankText === 'anthropic') {
+      // Claude 3.7+: a blank block beside other content was answered (pydantic-ai cassette
+      // test_bedrock_cache_write_and_read, 2025-12-11, Sonnet 4.5: a "\n" block, 200); a message
+      // of blank text only is refused by the model (NousResearch/hermes-agent#63983, 2026-07-13,
+      // and #41985, 2026-06-08, Opus 4.8: a lone " " user message).
+      const saysNothing = content.some(blank) && content.every((b) => blank(b) || b.cachePoint !== undefined);
+      if (saysNothing) throw ConverseErrors.fromModel('messages: text content blocks must contain non-whitespace text');
+    } else {
+      content.forEach((block, j) => {
+        if (blank(block)) throw ConverseErrors.blankText(i, j);
+      });
+    }
     if (message.role === 'system') return;
     previousRole = message.role;
     const usesTools = content.some((b) => b.toolUse || b.toolResult);
