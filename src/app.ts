@@ -8,6 +8,7 @@ import { invokeModelStream } from './operations/invoke-model-stream.js';
 import { converse } from './operations/converse.js';
 import { converseStream } from './operations/converse-stream.js';
 import { countTokens } from './operations/count-tokens.js';
+import { applyGuardrail } from './operations/apply-guardrail.js';
 import { getFoundationModel } from './operations/get-foundation-model.js';
 import { getInferenceProfile } from './operations/get-inference-profile.js';
 import { listFoundationModels } from './operations/list-foundation-models.js';
@@ -27,6 +28,7 @@ export function createApp(runtime: Runtime): Hono {
   app.post('/model/:modelId/converse', operation('Converse', converse(runtime)));
   app.post('/model/:modelId/converse-stream', operation('ConverseStream', converseStream(runtime)));
   app.post('/model/:modelId/count-tokens', operation('CountTokens', countTokens(runtime)));
+  app.post('/guardrail/:guardrailIdentifier/version/:guardrailVersion/apply', operation('ApplyGuardrail', applyGuardrail(runtime)));
 
   // bedrock control plane, same port (SPEC.md §9), for clients with AWS_ENDPOINT_URL_BEDROCK
   app.get('/foundation-models', operation('ListFoundationModels', listFoundationModels(runtime)));

@@ -189,6 +189,9 @@ export const ConverseErrors = {
   /** A parameter the model does not take, e.g. `temperature` (vercel/ai fixtures). */
   unsupportedField: (field: string) => validation(`This model doesn't support the ${field} field. Remove ${field} and try again.`),
   unsupportedUserContent: (kind: string) => validation(`This model doesn't support the ${kind} field for user messages. Remove ${kind} and try again.`),
+  // pydantic-ai's recorded Bedrock exchanges (test_multimodal_tool_returns, 2026-03-16, Claude Sonnet 4.5):
+  // a video block in a user message or inside a tool result.
+  unsupportedContentBlock: (kind: string) => validation(`This model doesn't support the ${kind} content block that you provided. Update the content block and try again.`),
   noToolUse: () => validation("This model doesn't support tool use."),
   // Unverified wording: no sighting of an outputConfig schema that is not JSON.
   invalidOutputSchema: () => validation('The provided JSON schema in outputConfig.textFormat is not valid JSON.'),
@@ -221,6 +224,14 @@ export const ConverseErrors = {
   // strands harness-sdk#1223 (2025-11, Llama 4 Maverick); litellm#6053 (2024-10).
   mixedToolResultTurn: (index: number) =>
     validation(`messages.${index}.content: Conversation blocks and tool result blocks cannot be provided in the same turn.`),
+  // Replay of real recordings (issue 8): pydantic/pydantic-ai cassette
+  // test_anthropic_bedrock_count_tokens_rejects_server_tools (2026-06-25, CountTokens invokeModel body on
+  // anthropic.claude-sonnet-4-20250514-v1:0 with a `web_search_20250305` tool, 400, unprefixed).
+  countTokensToolTag: (index: number, tag: string) =>
+    validation(
+      `tools.${index}: Input tag '${tag}' found using 'type' does not match any of the expected tags: ` +
+        "'bash_20250124', 'custom', 'text_editor_20250124', 'text_editor_20250429', 'text_editor_20250728'",
+    ),
 } as const;
 
 /**

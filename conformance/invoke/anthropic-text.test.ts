@@ -116,9 +116,10 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
     expect((await invoke(JSON.stringify({ prompt: 'You are kind.\n\nHuman: hi', max_tokens_to_sample: 256 }))).stop_reason).toBe('stop_sequence');
   });
 
-  // One rule for the three models (src/errors.evidence.md "Settled for issue 8"): no sighting of a
-  // model-specific prompt rule since the 2024 wording; the trailing-Assistant rule is 2023-only.
-  awsIt.each([['anthropic.claude-v2'], ['anthropic.claude-v2:1'], ['anthropic.claude-instant-v1']])(
+  // claude-v2 and instant keep the rule (src/errors.evidence.md "Settled for issue 8"); the
+  // trailing-Assistant rule is 2023-only. claude-v2:1 answered a prompt breaking it in 2024-06
+  // (refusals C15, next test).
+  awsIt.each([['anthropic.claude-v2'], ['anthropic.claude-instant-v1']])(
     'applies the same prompt rule on %s: the Human turn first, no trailing Assistant turn needed',
     async (model) => {
       await requireModel(model);
@@ -128,6 +129,20 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Claude Text Completions over %s', (pr
       expect((await invoke(JSON.stringify({ prompt: '\n\nHuman: Say hi.', max_tokens_to_sample: 20 }), model)).completion).toEqual(expect.any(String));
     },
   );
+
+  // traceloop/openllmetry cassette test_anthropic_2_completion.yaml (2024-06-11, us-east-1, 200).
+  awsIt('claude-v2:1 answers a prompt whose turns lack the blank line ("Human: … Assistant:")', async () => {
+    await requireModel('anthropic.claude-v2:1');
+    const body = await invoke(JSON.stringify({ prompt: 'Human: Tell me a joke about opentelemetry Assistant:', max_tokens_to_sample: 20, temperature: 0.5 }), 'anthropic.claude-v2:1');
+    // The recorded answer also starts with `"type": "completion"` (a shape difference, not settled here).
+    expect(Object.keys(body).filter((k) => k !== 'type')).toEqual(['completion', 'stop_reason', 'stop']);
+    expect(body.completion).toEqual(expect.any(String));
+  });
+
+  emulatorIt('claude-v2:1 reads a prompt without turn markers as one user turn (the answer is no empty completion)', async () => {
+    const body = await invoke(JSON.stringify({ prompt: 'Tell me a story', max_tokens_to_sample: 20 }), 'anthropic.claude-v2:1');
+    expect(body.completion.length).toBeGreaterThan(0);
+  });
 
   awsIt('words schema failures as everit does, keys in Java HashMap order (dify#2942, aws-sdk-net#3384)', async () => {
     expect(await refusal(JSON.stringify({ prompt: '\n\nHuman: hi\n\nAssistant:' }))).toBe(

@@ -36,6 +36,21 @@ export interface ConverseTraits {
   systemMessages: boolean;
   /** Refuses a conversation that ends on an assistant turn (prefill): Llama. */
   lastTurnUser: boolean;
+  /** Takes a conversation whose first message is the assistant's (the rest refuse it with
+   *  mustStartWithUser): Anthropic, Qwen, GLM and Kimi, "Verified against Bedrock us-east-1 on
+   *  2026-07-03" (pydantic/pydantic-ai#6255, providers/bedrock.py
+   *  `bedrock_supports_leading_assistant_message`; its recorded Sonnet 4.5 answer, 200). */
+  leadingAssistant: boolean;
+  /** Reads image and document blocks whose source is `s3Location`. Claude does not: Converse drops
+   *  the source it cannot translate (recorded 2026-03-16, src/operations/converse-media.ts). Every
+   *  other model passes for want of evidence. */
+  s3Media: boolean;
+  /** Who refuses blank text blocks: Bedrock, each blank block (langchain-aws#403, Titan), or, for
+   *  Claude 3.7+, the model, only a message with nothing but blank text (src/converse/conversation.ts). */
+  blankText: 'bedrock' | 'anthropic';
+  /** What a toolResult's content may hold besides text, where it is narrower than a user message:
+   *  Nova 2 refuses PDF/DOCX documents and video there (recorded 2026-03-16). */
+  toolResultMedia: 'all' | 'no-binary-documents';
   /** Takes one user message only (Jurassic-2). */
   singleTurn: boolean;
   /** inferenceConfig members the model refuses (newer OpenAI models: vercel/ai fixture
@@ -68,6 +83,10 @@ const BASE: ConverseTraits = {
   separateToolTurns: [],
   systemMessages: true,
   lastTurnUser: false,
+  leadingAssistant: false,
+  s3Media: true,
+  blankText: 'bedrock',
+  toolResultMedia: 'all',
   singleTurn: false,
   refusedParams: [],
   countTokens: false,
@@ -81,6 +100,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
   const vision = entry.input.includes('IMAGE');
   switch (entry.family) {
     case 'titan-embed':
+    case 'nova-embed':
     case 'cohere-embed':
     case 'cohere-rerank':
       return { ...BASE, converse: false };
@@ -103,6 +123,12 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoningSignature: true,
         toolUseType: true,
         strictRoles: true,
+        // Not the Claude 3 generation (3 and 3.5), which refuses an assistant-first conversation
+        // natively too (src/errors.evidence.md "Settled for issue 8"); guidance-for-multi-provider-
+        // generative-ai-gateway#123 (2025-05, Claude 3.5 Sonnet v2, Converse) quotes mustStartWithUser.
+        leadingAssistant: !claude3,
+        s3Media: false,
+        blankText: claude3 ? 'bedrock' : 'anthropic',
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,
         cacheUsage: !is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5-sonnet'),
@@ -137,6 +163,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         cacheUsage: true,
         keepsStopSequence: true,
         reasoning: is(entry, 'amazon.nova-2') ? 'on-request' : 'none',
+        toolResultMedia: is(entry, 'amazon.nova-2') ? 'no-binary-documents' : 'all',
       };
     case 'titan-text':
       return { ...BASE, system: false, documents: !is(entry, 'amazon.titan-text-premier') };
@@ -173,6 +200,22 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
       return { ...BASE, tools: v3, streamingTools: v3, reasoning: v3 ? 'none' : 'always', reasoningPlacement: 'last' };
     }
     case 'openai':
+      if (!is(entry, 'openai.')) {
+        // The open-weight chat models (models-open-weight.ts), as their recorded 2026 answers show:
+        // MiniMax M2 and Kimi K2 Thinking answer a reasoningContent block unasked, Qwen3 when
+        // `additionalModelRequestFields.reasoning_config` is set (pydantic-ai cassettes
+        // test_bedrock_native_output_minimax, test_bedrock_moonshotai_tool_call,
+        // test_bedrock_thinking_high_qwen_variant). Qwen, GLM and Kimi take a leading assistant
+        // turn (pydantic-ai#6255, verified 2026-07-03).
+        return {
+          ...BASE,
+          tools: true,
+          streamingTools: true,
+          images: vision,
+          reasoning: is(entry, 'minimax.', 'moonshot.') ? 'always' : is(entry, 'qwen.qwen3') ? 'on-request' : 'none',
+          leadingAssistant: is(entry, 'qwen.', 'zai.', 'moonshot.'),
+        };
+      }
       return {
         ...BASE,
         tools: true,

@@ -19,10 +19,16 @@ const titanText = providerModels('Amazon', {
   legacy: true,
 });
 const titanEmbed = providerModels('Amazon', { family: 'titan-embed', output: ['EMBEDDING'], streaming: false });
+const novaEmbed = providerModels('Amazon', { family: 'nova-embed', output: ['EMBEDDING'], streaming: false });
 
 export const AMAZON_MODELS: readonly ModelEntry[] = [
   nova('amazon.nova-2-lite-v1:0', 'Nova 2 Lite', 1_000_000, 65_536, {
     inferenceTypes: ['INFERENCE_PROFILE'], profiles: ['us', 'eu', 'global'],
+  }),
+  // Answered on its bare id on 2026-01-28 (pydantic-ai cassettes test_embeddings/TestBedrock.test_nova_*);
+  // 8K-token context (Nova user guide, embeddings); name as the AWS model card gives it.
+  novaEmbed('amazon.nova-2-multimodal-embeddings-v1:0', 'Nova Multimodal Embeddings', 8_192, 0, {
+    input: ['TEXT', 'IMAGE', 'AUDIO', 'VIDEO'], embeddingDimension: 3072,
   }),
   nova('amazon.nova-lite-v1:0', 'Nova Lite', 300_000, 10_000, {
     customizations: ['FINE_TUNING', 'DISTILLATION'], profiles: ['us', 'eu', 'apac'],

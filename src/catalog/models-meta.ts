@@ -23,8 +23,11 @@ export const META_MODELS: readonly ModelEntry[] = [
   llama('meta.llama3-2-11b-instruct-v1:0', 'Llama 3.2 11B Instruct', 128_000, 2_048, {
     input: ['TEXT', 'IMAGE'], profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us'],
   }),
+  // The bare id answered Converse and ConverseStream in us-east-1 on 2025-02-28 (traceloop/openllmetry
+  // cassettes tests/traces/cassettes/test_meta/test_meta_converse*.yaml, 200), after the 2024-10
+  // refusals of Llama 3.2 bare ids (refusals M03, M06).
   llama('meta.llama3-2-1b-instruct-v1:0', 'Llama 3.2 1B Instruct', 128_000, 2_048, {
-    profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us', 'eu'],
+    profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us', 'eu'], onDemandRegions: ['us-east-1'],
   }),
   llama('meta.llama3-2-3b-instruct-v1:0', 'Llama 3.2 3B Instruct', 128_000, 2_048, {
     profileOnly: true, customizations: ['FINE_TUNING'], profiles: ['us', 'eu'],

@@ -8,6 +8,7 @@ import { COHERE_MODELS } from './models-cohere.js';
 import { META_MODELS } from './models-meta.js';
 import { MISTRAL_MODELS } from './models-mistral.js';
 import { DEEPSEEK_MODELS, OPENAI_MODELS, WRITER_MODELS } from './models-others.js';
+import { GOOGLE_MODELS, MINIMAX_MODELS, MOONSHOT_MODELS, NVIDIA_MODELS, QWEN_MODELS, ZAI_MODELS } from './models-open-weight.js';
 import type { ModelEntry } from './types.js';
 
 export const MODELS: readonly ModelEntry[] = [
@@ -16,8 +17,14 @@ export const MODELS: readonly ModelEntry[] = [
   ...ANTHROPIC_MODELS, // Anthropic
   ...COHERE_MODELS, // Cohere
   ...DEEPSEEK_MODELS, // DeepSeek
+  ...GOOGLE_MODELS, // Google
   ...META_MODELS, // Meta
+  ...MINIMAX_MODELS, // MiniMax
   ...MISTRAL_MODELS, // Mistral AI
+  ...MOONSHOT_MODELS, // Moonshot AI
+  ...NVIDIA_MODELS, // NVIDIA
   ...OPENAI_MODELS, // OpenAI
+  ...QWEN_MODELS, // Qwen
   ...WRITER_MODELS, // Writer
+  ...ZAI_MODELS, // Z.AI
 ];

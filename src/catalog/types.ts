@@ -8,6 +8,7 @@ export type FamilyName =
   | 'anthropic-text'
   | 'titan-text'
   | 'titan-embed'
+  | 'nova-embed'
   | 'nova'
   | 'llama'
   | 'mistral-text'

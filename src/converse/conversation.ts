@@ -65,6 +65,10 @@ export interface ConversationRules {
   strictRoles: boolean;
   lastTurnUser: boolean;
   singleTurn: boolean;
+  /** A first message of the assistant's is taken (ConverseTraits.leadingAssistant). */
+  leadingAssistant?: boolean;
+  /** Who refuses blank text (ConverseTraits.blankText); Bedrock itself, block by block, by default. */
+  blankText?: 'bedrock' | 'anthropic';
   /** Which tool blocks may not share a turn with text or media (Llama, Mistral Large 24.02). */
   separateToolTurns?: Array<'toolUse' | 'toolResult'>;
 }
@@ -120,16 +124,26 @@ function checkDocuments(messages: Json[]): void {
  */
 function checkMessages(all: Json[], hasToolConfig: boolean, rules: ConversationRules): void {
   const messages = all.filter((m) => m.role !== 'system');
-  if (messages.length === 0 || messages[0].role !== 'user') throw ConverseErrors.mustStartWithUser();
+  if (messages.length === 0 || (messages[0].role !== 'user' && !rules.leadingAssistant)) throw ConverseErrors.mustStartWithUser();
   let previousToolUseIds = new Set<string>();
   let previousRole: string | undefined;
   all.forEach((message, i) => {
     const content: Json[] = message.content ?? [];
     if (message.role !== 'system' && rules.strictRoles && message.role === previousRole) throw ConverseErrors.mustAlternate();
     if (content.length === 0) throw ConverseErrors.emptyContent(i);
-    content.forEach((block, j) => {
-      if (typeof block.text === 'string' && block.text.trim() === '') throw ConverseErrors.blankText(i, j);
-    });
+    const blank = (block: Json) => typeof block.text === 'string' && block.text.trim() === '';
+    if (rules.blankText === 'anthropic') {
+      // Claude 3.7+: a blank block beside other content was answered (pydantic-ai cassette
+      // test_bedrock_cache_write_and_read, 2025-12-11, Sonnet 4.5: a "\n" block, 200); a message
+      // of blank text only is refused by the model (NousResearch/hermes-agent#63983, 2026-07-13,
+      // and #41985, 2026-06-08, Opus 4.8: a lone " " user message).
+      const saysNothing = content.some(blank) && content.every((b) => blank(b) || b.cachePoint !== undefined);
+      if (saysNothing) throw ConverseErrors.fromModel('messages: text content blocks must contain non-whitespace text');
+    } else {
+      content.forEach((block, j) => {
+        if (blank(block)) throw ConverseErrors.blankText(i, j);
+      });
+    }
     if (message.role === 'system') return;
     previousRole = message.role;
     const usesTools = content.some((b) => b.toolUse || b.toolResult);
@@ -138,13 +152,19 @@ function checkMessages(all: Json[], hasToolConfig: boolean, rules: ConversationR
     const ids = content.filter((b) => b.toolUse).map((b) => String(b.toolUse.toolUseId));
     const duplicate = ids.find((id, n) => ids.indexOf(id) !== n);
     if (duplicate !== undefined) throw ConverseErrors.duplicateToolUseIds(i, duplicate);
-    const results = content.filter((b) => b.toolResult).map((b) => String(b.toolResult.toolUseId));
+    // A server tool's call and its result both sit in the assistant turn (Nova 2's
+    // `nova_code_interpreter`: toolUse `type: "server_tool_use"`, toolResult `type:
+    // "nova_code_interpreter_result"`), sent back as answered; the user turn answers only the
+    // client tools (pydantic/pydantic-ai cassette test_bedrock_model_with_code_execution_tool,
+    // recorded 2026-01-16: 200). So assistant-turn results and server calls are not counted.
+    const results = message.role === 'assistant' ? [] : content.filter((b) => b.toolResult).map((b) => String(b.toolResult.toolUseId));
     if (results.length > previousToolUseIds.size || results.some((id) => !previousToolUseIds.has(id))) throw ConverseErrors.toolResultsExceedToolUses(i);
     if (message.role === 'user' && previousToolUseIds.size > 0) {
       const missing = [...previousToolUseIds].filter((id) => !results.includes(id));
       if (missing.length > 0) throw ConverseErrors.missingToolResults(i, missing);
     }
-    previousToolUseIds = new Set(message.role === 'assistant' ? ids : []);
+    const clientIds = content.filter((b) => b.toolUse && b.toolUse.type !== 'server_tool_use').map((b) => String(b.toolUse.toolUseId));
+    previousToolUseIds = new Set(message.role === 'assistant' ? clientIds : []);
   });
   if (rules.singleTurn && messages.length > 1) throw ConverseErrors.noHistory();
   if (rules.lastTurnUser && messages[messages.length - 1].role !== 'user') throw ConverseErrors.lastTurnMustBeUser();

@@ -123,3 +123,15 @@ export const COUNT_TOKENS_REQUEST: Shape = struct(
   },
   ['input'],
 );
+
+/** ApplyGuardrail's request: the URI members with the JSON body (service model ApplyGuardrailRequest). */
+export const APPLY_GUARDRAIL_REQUEST: Shape = struct(
+  {
+    guardrailIdentifier: str({ max: 2048, pattern: '(|([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))' }),
+    guardrailVersion: str({ pattern: '(|([1-9][0-9]{0,7})|(DRAFT))' }),
+    source: str({ enum: ['INPUT', 'OUTPUT'] }),
+    content: list(GUARD),
+    outputScope: str({ enum: ['INTERVENTIONS', 'FULL'] }),
+  },
+  ['guardrailIdentifier', 'guardrailVersion', 'source', 'content'],
+);

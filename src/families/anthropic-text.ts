@@ -42,7 +42,14 @@ const ASSISTANT = '\n\nAssistant:';
 // 2024+ rule (seed 001, spring-ai#404): an optional system prompt, then a Human turn. So the
 // first turn marker must be a Human one. No trailing-Assistant rule: its only sightings are
 // 2023 messages (src/errors.evidence.md §3.2), and the 2024 message no longer mentions it.
-function checkPrompt(prompt: string): void {
+// claude-v2:1 answered a prompt without "\n\n" before its turns ("Human: … Assistant:") on 2024-06-11
+// (traceloop/openllmetry cassette tests/traces/cassettes/test_anthropic/test_anthropic_2_completion.yaml,
+// us-east-1, 200 with token-count headers), after the newest refusal seen (claude-v2, 2024-03): it is
+// not checked (src/refusals.evidence.md C15).
+const PROMPT_UNCHECKED = ['anthropic.claude-v2:1'];
+
+function checkPrompt(prompt: string, modelId: string): void {
+  if (PROMPT_UNCHECKED.includes(modelId)) return;
   const human = prompt.indexOf(HUMAN);
   const assistant = prompt.indexOf(ASSISTANT);
   if (human < 0 || (assistant >= 0 && assistant < human)) throw Errors.claudePromptStart();
@@ -56,6 +63,8 @@ function toConversation(req: TextRequest): Conversation {
     const text = parts[i + 1].trim();
     if (text) messages.push({ role: parts[i] === 'Human' ? 'user' : 'assistant', content: [{ type: 'text', text }] });
   }
+  // A prompt without turn markers (accepted on claude-v2:1) is one user turn.
+  if (messages.length === 0) return { messages: [{ role: 'user', content: [{ type: 'text', text: req.prompt.trim() }] }], maxTokens: req.max_tokens_to_sample, stopSequences: req.stop_sequences };
   return {
     system: parts[0].trim() || undefined,
     messages,
@@ -87,7 +96,7 @@ export const anthropicText: Family<Request> = {
       return { api: 'messages', body: anthropicMessages.parse(body, ctx) };
     validate(SCHEMA, body);
     const req = body as TextRequest;
-    checkPrompt(req.prompt);
+    checkPrompt(req.prompt, ctx.model.modelId);
     // 2024 wording for claude-v2:1 (litellm#5656); the 2023 schema maximum 8191 is gone.
     if (req.max_tokens_to_sample > ctx.model.maxOutputTokens) throw Errors.maxTokensExceeded(ctx.model.maxOutputTokens);
     return { api: 'text', body: req };

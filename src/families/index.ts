@@ -10,6 +10,7 @@ const LOADERS: Record<FamilyName, Loader> = {
   'anthropic-text': () => import('./anthropic-text.js'),
   'titan-text': () => import('./titan-text.js'),
   'titan-embed': () => import('./titan-embed.js'),
+  'nova-embed': () => import('./nova-embed.js'),
   nova: () => import('./nova.js'),
   llama: () => import('./llama.js'),
   'mistral-text': () => import('./mistral-text.js'),

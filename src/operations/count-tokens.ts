@@ -25,7 +25,8 @@ export const countTokens = (runtime: Runtime) => async (c: Context): Promise<Htt
   if (input.converse) {
     const blocks = [...(input.converse.messages ?? [])].flatMap((m: any) => m.content ?? []);
     if (blocks.some((b: any) => b.document)) throw ConverseErrors.countTokensDocument();
-    tokens = conversationTokens(templated(toConversation(input.converse, entry.maxOutputTokens, false), entry.family, entry.modelId, true));
+    // The model's own conversation rules, as Converse applies them (a leading assistant turn on Claude 3.7+).
+    tokens = conversationTokens(templated(toConversation(input.converse, entry.maxOutputTokens, false, traits), entry.family, entry.modelId, true));
   } else if (input.invokeModel) {
     // The family reads the native body as InvokeModel would; its conversation is what counts.
     let body: unknown;
@@ -34,6 +35,7 @@ export const countTokens = (runtime: Runtime) => async (c: Context): Promise<Htt
     } catch {
       throw Errors.malformedJson();
     }
+    checkCountedTools(body);
     const family = await familyFor(entry.family);
     let seen: Conversation | undefined;
     const ctx = { model: entry, requestId: c.get('requestId') as string, respond: (conv: Conversation) => ((seen = conv), runtime.respond(conv, entry.modelId)) };
@@ -44,3 +46,18 @@ export const countTokens = (runtime: Runtime) => async (c: Context): Promise<Htt
   }
   return jsonReply(200, { inputTokens: tokens }, c.get('requestId'));
 };
+
+// Server tools, which Anthropic runs itself: CountTokens' Claude schema knows only the client tool
+// tags and refuses these (pydantic-ai cassette, 2026-06-25, `web_search_20250305` on Claude Sonnet 4;
+// src/refusals.evidence.md N06). Only the server tools are refused: other tags outside the recorded
+// list (`computer_…`, newer editor versions) have no sighting either way, so they pass.
+const SERVER_TOOL = /^(web_search|web_fetch|code_execution)_\d{8}$/;
+
+function checkCountedTools(body: unknown): void {
+  const tools = (body as { tools?: unknown })?.tools;
+  if (!Array.isArray(tools)) return;
+  tools.forEach((tool, i) => {
+    const type = (tool as { type?: unknown })?.type;
+    if (typeof type === 'string' && SERVER_TOOL.test(type)) throw ConverseErrors.countTokensToolTag(i, type);
+  });
+}

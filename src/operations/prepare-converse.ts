@@ -13,6 +13,7 @@ import { readRequestBody } from '../http/body.js';
 import { callerRegion } from '../http/region.js';
 import { converseCacheUsage } from '../converse/cache-points.js';
 import { checkModelFields } from './converse-model-fields.js';
+import { checkMedia } from './converse-media.js';
 import { checkFieldPaths } from './converse-fields.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import type { CacheUsage } from '../responder/prompt-cache.js';
@@ -74,15 +75,7 @@ function checkCapabilities(input: ConverseInput, entry: ModelEntry, traits: Conv
   const choice = input.toolConfig?.toolChoice;
   if (choice?.any && traits.toolChoice === 'auto') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.any');
   if (choice?.tool && traits.toolChoice !== 'all') throw ConverseErrors.unsupportedField('toolConfig.toolChoice.tool');
-  for (const message of input.messages ?? []) {
-    if (message.role !== 'user') continue;
-    for (const block of message.content ?? []) {
-      if (block.image && !traits.images) throw ConverseErrors.unsupportedUserContent('image');
-      if (block.document && !traits.documents) throw ConverseErrors.unsupportedUserContent('document');
-      if (block.video && !entry.input.includes('VIDEO')) throw ConverseErrors.unsupportedUserContent('video');
-      if (block.audio && !entry.input.includes('AUDIO')) throw ConverseErrors.unsupportedUserContent('audio');
-    }
-  }
+  checkMedia(input.messages, entry, traits);
 }
 
 /** Claude's own checks on extended thinking, which Converse passes through with its prefix. */
@@ -117,7 +110,9 @@ function wantsReasoning(input: Record<string, any>, traits: ConverseTraits): boo
   const thinking = input.additionalModelRequestFields?.thinking;
   // Nova 2: `reasoningConfig` through additionalModelRequestFields (Nova 2 user guide, extended thinking).
   const nova = input.additionalModelRequestFields?.reasoningConfig;
-  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive' || nova?.type === 'enabled');
+  // Qwen3: `reasoning_config: "low" | "high"` (pydantic-ai cassette test_bedrock_thinking_high_qwen_variant, 2026-05-27).
+  const qwen = input.additionalModelRequestFields?.reasoning_config;
+  return traits.reasoning === 'on-request' && (thinking?.type === 'enabled' || thinking?.type === 'adaptive' || nova?.type === 'enabled' || typeof qwen === 'string');
 }
 
 export async function prepareConverse(c: Context, runtime: Runtime, streaming: boolean): Promise<PreparedConverse> {
