@@ -1,0 +1,59 @@
+// Answer shapes that 2026 recordings of real Bedrock answers showed the emulator had wrong
+// (src/converse.evidence.md §9, "Replay of 2026 recordings"): the `/delta/stop_sequence` response
+// field path of Claude, and the cache counts of Claude Opus 5 without cache points.
+import { describe, expect } from 'vitest';
+import { requireModel, useEmulator } from '../support/emulator.js';
+import { awsIt, emulatorIt } from '../support/markers.js';
+import { calls, rawPost, user } from './helpers.js';
+
+const t = useEmulator();
+const { converse, stream } = calls(() => t.h2);
+
+// The Vercel AI SDK asks every Claude answer for this path (vercel/ai#11410).
+const paths = ['/delta/stop_sequence'];
+const sonnet46 = 'us.anthropic.claude-sonnet-4-6';
+const counter = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+const COUNT = 'Count from 1 to 10, separated by commas.';
+
+describe('additionalModelResponseFieldPaths ["/delta/stop_sequence"] on Claude', () => {
+  emulatorIt('answers {"delta":{"stop_sequence":…}} in the body and on messageStop, null unless a sequence stopped it', async () => {
+    const miss = await converse({ modelId: sonnet46, messages: [user('Reply with exactly OK.')], additionalModelResponseFieldPaths: paths });
+    expect(miss.additionalModelResponseFields).toEqual({ delta: { stop_sequence: null } });
+    const events = await stream({ modelId: sonnet46, messages: [user('Reply with exactly OK.')], additionalModelResponseFieldPaths: paths });
+    expect(events.at(-2)).toEqual(['messageStop', { stopReason: 'end_turn', additionalModelResponseFields: { delta: { stop_sequence: null } } }]);
+    const hit = await stream({ modelId: counter, messages: [user('hi')], inferenceConfig: { stopSequences: ['canned'] }, additionalModelResponseFieldPaths: paths });
+    expect(hit.at(-2)).toEqual(['messageStop', { stopReason: 'stop_sequence', additionalModelResponseFields: { delta: { stop_sequence: 'canned' } } }]);
+    // `/stop_sequence` keeps its own answer beside it
+    const both = await converse({ modelId: sonnet46, messages: [user('hi')], additionalModelResponseFieldPaths: ['/stop_sequence', ...paths] });
+    expect(both.additionalModelResponseFields).toEqual({ stop_sequence: null, delta: { stop_sequence: null } });
+  });
+
+  awsIt('answers {"delta":{"stop_sequence":…}}: the sequence that stopped a stream, else null', async () => {
+    await requireModel(counter);
+    const hit = await stream({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 64, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
+    expect(hit.at(-2)![1]).toMatchObject({ stopReason: 'stop_sequence', additionalModelResponseFields: { delta: { stop_sequence: ',' } } });
+    const miss = await converse({ modelId: counter, messages: [user('Reply with exactly OK.')], inferenceConfig: { maxTokens: 16 }, additionalModelResponseFieldPaths: paths });
+    expect(['end_turn', 'max_tokens']).toContain(miss.stopReason);
+    expect(miss.additionalModelResponseFields).toEqual({ delta: { stop_sequence: null } });
+  });
+});
+
+describe('cache counts of Claude Opus 5 without cache points', () => {
+  const hi = { messages: [{ role: 'user', content: [{ text: 'Say OK' }] }], inferenceConfig: { maxTokens: 16 } };
+  const keys = async (modelId: string) => Object.keys(JSON.parse(new TextDecoder().decode((await rawPost(t.url, modelId, 'converse', hi)).bytes)).usage);
+
+  emulatorIt('Opus 5 carries all four counts at 0 (amazon-bedrock-opus-5-top-k-success), Opus 4.8 the read pair', async () => {
+    expect(await keys('global.anthropic.claude-opus-5')).toEqual([
+      'cacheReadInputTokenCount', 'cacheReadInputTokens', 'cacheWriteInputTokenCount', 'cacheWriteInputTokens',
+      'inputTokens', 'outputTokens', 'serverToolUsage', 'totalTokens',
+    ]);
+    expect(await keys('us.anthropic.claude-opus-4-8')).toEqual(['cacheReadInputTokenCount', 'cacheReadInputTokens', 'inputTokens', 'outputTokens', 'serverToolUsage', 'totalTokens']);
+  });
+
+  awsIt('Opus 5 reports 0 cache reads and 0 cache writes', async () => {
+    const opus5 = 'global.anthropic.claude-opus-5';
+    await requireModel(opus5);
+    const res = await converse({ modelId: opus5, ...hi });
+    expect(res.usage).toMatchObject({ cacheReadInputTokens: 0, cacheWriteInputTokens: 0 });
+  });
+});
