@@ -1,6 +1,7 @@
 // Answer shapes that 2026 recordings of real Bedrock answers showed the emulator had wrong
 // (src/converse.evidence.md §9, "Replay of 2026 recordings"): the `/delta/stop_sequence` response
-// field path of Claude, and the cache counts of Claude Opus 5 without cache points.
+// field path of Claude, the cache counts of Claude Opus 5 without cache points, and the empty text
+// block gpt-oss streams open with.
 import { describe, expect } from 'vitest';
 import { requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
@@ -55,5 +56,30 @@ describe('cache counts of Claude Opus 5 without cache points', () => {
     await requireModel(opus5);
     const res = await converse({ modelId: opus5, ...hi });
     expect(res.usage).toMatchObject({ cacheReadInputTokens: 0, cacheWriteInputTokens: 0 });
+  });
+});
+
+describe('gpt-oss streams', () => {
+  const gptOss = 'openai.gpt-oss-120b-1:0';
+  const input = { modelId: gptOss, messages: [user('Hi')], inferenceConfig: { maxTokens: 64 } };
+
+  emulatorIt('open with an empty text block at index 0, its reasoning and answer after it (pydantic-ai cassette, 2025-10)', async () => {
+    const events = await stream(input);
+    expect(events.slice(0, 3)).toEqual([
+      ['messageStart', { role: 'assistant' }],
+      ['contentBlockDelta', { contentBlockIndex: 0, delta: { text: '' } }],
+      ['contentBlockStop', { contentBlockIndex: 0 }],
+    ]);
+    expect(events[3]).toEqual(['contentBlockDelta', { contentBlockIndex: 1, delta: { reasoningContent: { text: expect.any(String) } } }]);
+    // Converse answers have no such block: reasoning first
+    const res = await converse(input);
+    expect(Object.keys(res.output!.message!.content![0])).toEqual(['reasoningContent']);
+  });
+
+  awsIt('open with an empty text block at index 0', async () => {
+    await requireModel(gptOss);
+    const events = await stream(input);
+    expect(events[1]).toEqual(['contentBlockDelta', { contentBlockIndex: 0, delta: { text: '' } }]);
+    expect(events[2]).toEqual(['contentBlockStop', { contentBlockIndex: 0 }]);
   });
 });

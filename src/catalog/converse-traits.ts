@@ -50,6 +50,11 @@ export interface ConverseTraits {
    *  issue-11363-stop-sequence-null-tool-use), gpt-oss's does not (issue-9967), nor any stream's
    *  contentBlockStart (src/converse.evidence.md §9). */
   toolUseType: boolean;
+  /** ConverseStream opens with an empty text block (index 0: one `{"text":""}` delta, then its stop)
+   *  before the reasoning: gpt-oss (pydantic-ai cassette test_bedrock_model_stream_empty_text_delta,
+   *  openai.gpt-oss-120b-1:0, recorded 2025-10; pydantic-ai#3215 "Ignore empty text deltas when
+   *  streaming gpt-oss on Bedrock"). Its non-streaming answers have no such block (2026 captures). */
+  streamOpensWithEmptyText: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -73,6 +78,7 @@ const BASE: ConverseTraits = {
   countTokens: false,
   keepsStopSequence: false,
   toolUseType: false,
+  streamOpensWithEmptyText: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -175,6 +181,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         streamingTools: true,
         reasoning: 'always',
         refusedParams: is(entry, 'openai.gpt-oss') ? [] : ['temperature', 'topP', 'stopSequences'],
+        streamOpensWithEmptyText: is(entry, 'openai.gpt-oss'),
       };
     case 'palmyra':
       return { ...BASE, tools: true };

@@ -150,7 +150,11 @@ export interface StreamEvent {
 /** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
 export function converseEvents(blocks: RenderedBlock[], reply: Reply, r: Rendering, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
   const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
-  blocks.forEach(({ block, toolUseId }, index) => {
+  // gpt-oss streams open with an empty text block (ConverseTraits.streamOpensWithEmptyText).
+  const first = r.traits.streamOpensWithEmptyText ? 1 : 0;
+  if (first) events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: 0, delta: { text: '' } } }, { type: 'contentBlockStop', body: { contentBlockIndex: 0 } });
+  blocks.forEach(({ block, toolUseId }, at) => {
+    const index = at + first;
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
     if (block.type === 'tool_use') {
       events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId } } } });
