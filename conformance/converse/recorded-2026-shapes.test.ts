@@ -1,11 +1,11 @@
 // Answer shapes that 2026 recordings of real Bedrock answers showed the emulator had wrong
 // (src/converse.evidence.md §9, "Replay of 2026 recordings"): the `/delta/stop_sequence` response
 // field path of Claude, the cache counts of Claude Opus 5 without cache points, and the empty text
-// block gpt-oss streams open with.
+// block gpt-oss streams open with, and Nova 2's tool calls without a text preamble.
 import { describe, expect } from 'vitest';
 import { requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
-import { calls, rawPost, user } from './helpers.js';
+import { calls, rawPost, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
 const { converse, stream } = calls(() => t.h2);
@@ -81,5 +81,28 @@ describe('gpt-oss streams', () => {
     const events = await stream(input);
     expect(events[1]).toEqual(['contentBlockDelta', { contentBlockIndex: 0, delta: { text: '' } }]);
     expect(events[2]).toEqual(['contentBlockStop', { contentBlockIndex: 0 }]);
+  });
+});
+
+describe('Nova 2 tool calls', () => {
+  // pydantic-ai's Bedrock cassettes of 2026: 34 of 34 Nova 2 Lite tool calls are toolUse blocks alone,
+  // where Nova v1 writes `<thinking> …</thinking>` first (nova-micro tool_use captures).
+  const nova2 = 'us.amazon.nova-2-lite-v1:0';
+  const input = { modelId: nova2, messages: [user('What is the weather in Paris, in celsius?')], toolConfig: { tools: [weatherTool] }, inferenceConfig: { maxTokens: 256 } };
+
+  emulatorIt('carry no text before the toolUse block, in Converse and ConverseStream', async () => {
+    const res = await converse(input);
+    expect(res.output!.message!.content!.map((b) => Object.keys(b)[0])).toEqual(['toolUse']);
+    expect(res.stopReason).toBe('tool_use');
+    const events = await stream(input);
+    expect(events[1]).toEqual(['contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { name: 'get_weather', toolUseId: expect.any(String) } } }]);
+  });
+
+  awsIt('carry no text before the toolUse block', async () => {
+    await requireModel(nova2);
+    const res = await converse(input);
+    const kinds = res.output!.message!.content!.map((b) => Object.keys(b).find((k) => (b as any)[k] !== undefined));
+    expect(res.stopReason).toBe('tool_use');
+    expect(kinds[0]).toBe('toolUse');
   });
 });
