@@ -1,14 +1,18 @@
 // Answer shapes that 2026 recordings of real Bedrock answers showed the emulator had wrong
 // (src/converse.evidence.md §9, "Replay of 2026 recordings"): the `/delta/stop_sequence` response
 // field path of Claude, the cache counts of Claude Opus 5 without cache points, and the empty text
-// block gpt-oss streams open with, and Nova 2's tool calls without a text preamble.
+// block gpt-oss streams open with, Nova 2's tool calls without a text preamble, and the type of
+// Claude's streamed tool starts.
 import { describe, expect } from 'vitest';
 import { requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
-import { calls, rawPost, user, weatherTool } from './helpers.js';
+import { calls, rawFrames, rawPost, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
 const { converse, stream } = calls(() => t.h2);
+/** The payloads of a raw ConverseStream answer, as sent. */
+const rawFramesOf = async (modelId: string, { modelId: _, ...body }: Record<string, any>) =>
+  (await rawFrames((await rawPost(t.url, modelId, 'converse-stream', body)).bytes)).map((f) => f.body);
 
 // The Vercel AI SDK asks every Claude answer for this path (vercel/ai#11410).
 const paths = ['/delta/stop_sequence'];
@@ -104,5 +108,25 @@ describe('Nova 2 tool calls', () => {
     const kinds = res.output!.message!.content!.map((b) => Object.keys(b).find((k) => (b as any)[k] !== undefined));
     expect(res.stopReason).toBe('tool_use');
     expect(kinds[0]).toBe('toolUse');
+  });
+});
+
+describe('Claude ConverseStream tool starts', () => {
+  // A real Claude Sonnet 5 stream of 2026-07-09 (langchain-aws cassette test_agent_loop_streaming):
+  // {"contentBlockIndex":0,"start":{"toolUse":{"name":…,"toolUseId":…,"type":"tool_use"}}}.
+  const sonnet5 = 'us.anthropic.claude-sonnet-5';
+  const input = { modelId: sonnet5, messages: [user('What is the weather in Paris, in celsius?')], toolConfig: { tools: [weatherTool], toolChoice: { tool: { name: 'get_weather' } } }, inferenceConfig: { maxTokens: 200 } };
+  const startOf = (events: Array<[string, any]>) => events.find(([k, e]) => k === 'contentBlockStart' && e.start.toolUse)![1].start.toolUse;
+
+  emulatorIt('carry type tool_use after the name and id', async () => {
+    const frames = await rawFramesOf(sonnet5, input);
+    const start = frames.find((f) => f.startsWith('{"contentBlockIndex":0,"p":'))!;
+    expect(JSON.parse(start).start.toolUse).toEqual({ name: 'get_weather', toolUseId: expect.stringMatching(/^tooluse_/), type: 'tool_use' });
+    expect(start).toMatch(/"start":\{"toolUse":\{"name":"get_weather","toolUseId":"tooluse_[^"]+","type":"tool_use"\}\}\}$/);
+  });
+
+  awsIt('Sonnet 5 starts a streamed client tool call typed tool_use', async () => {
+    await requireModel(sonnet5);
+    expect(startOf(await stream(input)).type).toBe('tool_use');
   });
 });

@@ -47,8 +47,9 @@ export interface ConverseTraits {
   keepsStopSequence: boolean;
   /** Converse's toolUse blocks carry `"type": "tool_use"` (after toolUseId): every 2026 recorded
    *  Claude answer does (vercel/ai fixtures issue-17267-*, Sonnet 4.6; bedrock-opus-4-7-strict-tool-live;
-   *  issue-11363-stop-sequence-null-tool-use), gpt-oss's does not (issue-9967), nor any stream's
-   *  contentBlockStart (src/converse.evidence.md §9). */
+   *  issue-11363-stop-sequence-null-tool-use), and so does ConverseStream's contentBlockStart
+   *  (Claude Sonnet 5, langchain-aws cassette test_agent_loop_streaming, 2026-07-09); gpt-oss's does
+   *  not (issue-9967), nor Kimi K2's stream (src/converse.evidence.md §9). */
   toolUseType: boolean;
   /** ConverseStream opens with an empty text block (index 0: one `{"text":""}` delta, then its stop)
    *  before the reasoning: gpt-oss (pydantic-ai cassette test_bedrock_model_stream_empty_text_delta,

@@ -157,7 +157,11 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, r: Renderi
     const index = at + first;
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
     if (block.type === 'tool_use') {
-      events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId } } } });
+      // `type: "tool_use"` after toolUseId where the model's answers carry it (ConverseTraits.toolUseType):
+      // a real Claude Sonnet 5 ConverseStream of 2026-07-09 starts its tool block with
+      // {"name","toolUseId","type":"tool_use"} (langchain-aws cassette test_agent_loop_streaming).
+      const typed = r.traits.toolUseType ? { type: 'tool_use' } : {};
+      events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId, ...typed } } } });
       // Tool input goes out as partial JSON strings that concatenate to the whole input.
       // The first input delta is an empty string (evidence §7), as Claude's native stream begins.
       const json = JSON.stringify(block.input);
