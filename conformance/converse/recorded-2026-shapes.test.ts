@@ -1,11 +1,12 @@
 // Answer shapes that 2026 recordings of real Bedrock answers showed the emulator had wrong
 // (src/converse.evidence.md §9, "Replay of 2026 recordings"): the `/delta/stop_sequence` response
 // field path of Claude, the cache counts of Claude Opus 5 without cache points, and the empty text
-// block gpt-oss streams open with, Nova 2's tool calls without a text preamble, and the type of
-// Claude's streamed tool starts.
+// block gpt-oss streams open with, Nova 2's tool calls without a text preamble, the type of
+// Claude's streamed tool starts, and citations by chunk and into subset-font PDFs.
 import { describe, expect } from 'vitest';
 import { requireModel, useEmulator } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
+import { simplePdf } from '../support/simple-pdf.js';
 import { calls, rawFrames, rawPost, user, weatherTool } from './helpers.js';
 
 const t = useEmulator();
@@ -128,5 +129,47 @@ describe('Claude ConverseStream tool starts', () => {
   awsIt('Sonnet 5 starts a streamed client tool call typed tool_use', async () => {
     await requireModel(sonnet5);
     expect(startOf(await stream(input)).type).toBe('tool_use');
+  });
+});
+
+describe('citations into documents given as content blocks, and into PDFs with subset fonts', () => {
+  // A real Claude Sonnet 5 answer of 2026-07-09 (langchain-aws cassette test_citations[document1]):
+  // a document of `source.content` blocks is cited by chunk, `documentChunk` {documentIndex, start,
+  // end} with 0-based chunk indexes, end exclusive, and the chunk's whole text as sourceContent.
+  const sonnet5 = 'us.anthropic.claude-sonnet-5';
+  const chunks = ['Company leave policy: Employees get 20 days annual leave.', 'Consult with your manager for details.'];
+  const chunked = {
+    modelId: sonnet5,
+    messages: [user({ document: { format: 'txt', name: 'company_policy', source: { content: chunks.map((text) => ({ text })) }, citations: { enabled: true } } } as any, 'How many days of annual leave do employees get?')],
+    inferenceConfig: { maxTokens: 300 },
+  };
+  const citationsOf = (res: any) => res.output.message.content.filter((b: any) => b.citationsContent).flatMap((b: any) => b.citationsContent.citations);
+
+  emulatorIt('a content-block document is cited by chunk, in the body and the stream', async () => {
+    const [cited] = citationsOf(await converse(chunked));
+    expect(cited).toEqual({ location: { documentChunk: { documentIndex: 0, start: 0, end: 1 } }, sourceContent: [{ text: chunks[0] }], title: 'company_policy' });
+    const events = await stream(chunked);
+    expect(events.find(([k, e]) => k === 'contentBlockDelta' && e.delta.citation)![1].delta.citation).toEqual(cited);
+  });
+
+  awsIt('a content-block document is cited by chunk: documentChunk with an exclusive end', async () => {
+    await requireModel(sonnet5);
+    const citations = citationsOf(await converse(chunked));
+    expect(citations.length).toBeGreaterThan(0);
+    for (const c of citations) {
+      const { documentIndex, start, end } = c.location.documentChunk;
+      expect([documentIndex, end - start]).toEqual([0, 1]);
+      expect(chunks).toContain(c.sourceContent[0].text);
+    }
+  });
+
+  // The "Dummy PDF file" test document shows its text as glyph codes of a subset TrueType font;
+  // real Bedrock cites it by page (langchain-aws cassette test_pdf_citations, 2026-07-09).
+  emulatorIt('a PDF whose font maps glyph codes through ToUnicode is read and cited by page', async () => {
+    const pdf = simplePdf([['Dummy PDF file']], { subsetFont: true, compress: true });
+    const res = await converse({ modelId: sonnet5, messages: [user('What is the title of this document?', { document: { format: 'pdf', name: 'my-pdf', source: { bytes: pdf }, citations: { enabled: true } } } as any)], inferenceConfig: { maxTokens: 300 } });
+    const [cited] = citationsOf(res);
+    expect(cited.location).toEqual({ documentPage: { documentIndex: 0, start: 1, end: 2 } });
+    expect(cited.sourceContent[0].text).toContain('Dummy PDF file');
   });
 });

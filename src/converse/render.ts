@@ -93,7 +93,15 @@ function contentBlock({ block, toolUseId }: RenderedBlock, r: Rendering): Json {
  */
 function citation(source: CitedPassage, r: Rendering): Json {
   const { documentIndex, start, end, quote, title } = source;
-  const pages = r.documents[documentIndex]?.pages;
+  const { pages, chunks } = r.documents[documentIndex] ?? {};
+  // A document of `source.content` blocks is cited by chunk: `documentChunk` {documentIndex, start,
+  // end} with 0-based chunk indexes, end exclusive, and the whole chunk as sourceContent (a real
+  // Claude Sonnet 5 answer of 2026-07-09, langchain-aws cassette test_citations[document1]).
+  if (chunks) {
+    let chunk = 0;
+    for (let at = 0; chunk < chunks.length - 1 && at + chunks[chunk].length <= start; chunk++) at += chunks[chunk].length;
+    return { location: { documentChunk: { documentIndex, end: chunk + 1, start: chunk } }, sourceContent: [{ text: chunks[chunk] }], title };
+  }
   if (pages) {
     let page = 0;
     for (let at = 0; page < pages.length - 1 && at + pages[page].length <= start; page++) at += pages[page].length;
