@@ -173,3 +173,27 @@ describe('citations into documents given as content blocks, and into PDFs with s
     expect(cited.sourceContent[0].text).toContain('Dummy PDF file');
   });
 });
+
+describe('Claude Sonnet 5 tool calls', () => {
+  // langchain-aws cassettes test_agent_loop[v0,v1] and test_agent_loop_streaming[v0,v1] (2026-07-09):
+  // with toolChoice auto, Sonnet 5 answered the toolUse block alone, four times out of four, where
+  // Claude Sonnet 4.5 wrote a sentence first in 30 of 39 recorded calls (pydantic-ai cassettes, 2026).
+  const sonnet5 = 'us.anthropic.claude-sonnet-5';
+  const input = { modelId: sonnet5, messages: [user('What is the weather in San Francisco, CA?')], toolConfig: { tools: [weatherTool] }, inferenceConfig: { maxTokens: 256 } };
+
+  emulatorIt('carry no text before the toolUse block; Sonnet 4.5 still writes one', async () => {
+    const res = await converse(input);
+    expect(res.output!.message!.content!.map((b) => Object.keys(b).find((k) => (b as any)[k] !== undefined))).toEqual(['toolUse']);
+    const events = await stream(input);
+    expect(events[1][0]).toBe('contentBlockStart');
+    const older = await converse({ ...input, modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' });
+    expect(Object.keys(older.output!.message!.content![0])).toContain('text');
+  });
+
+  awsIt('Sonnet 5 calls the tool with stop reason tool_use', async () => {
+    await requireModel(sonnet5);
+    const res = await converse(input);
+    expect(res.stopReason).toBe('tool_use');
+    expect(res.output!.message!.content!.some((b) => b.toolUse)).toBe(true);
+  });
+});
