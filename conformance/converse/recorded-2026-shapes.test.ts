@@ -197,3 +197,27 @@ describe('Claude Sonnet 5 tool calls', () => {
     expect(res.output!.message!.content!.some((b) => b.toolUse)).toBe(true);
   });
 });
+
+describe("Claude's streamed tool input", () => {
+  // The Claude 3 Sonnet capture (`{"concept": ` …) and a real Claude Sonnet 5 stream of 2026-07-09
+  // (langchain-aws cassette test_agent_loop_streaming: `{"locat`, `ion": "San ` …) both stream the
+  // input as Claude writes JSON, with ": " and ", " separators.
+  const input = (modelId: string) => ({ modelId, messages: [user('Weather in Paris, in celsius, for 3 days?')], toolConfig: { tools: [weatherTool], toolChoice: { tool: { name: 'get_weather' } } }, inferenceConfig: { maxTokens: 256 } });
+  const joined = (events: Array<[string, any]>) => events.filter(([k, e]) => k === 'contentBlockDelta' && e.delta.toolUse).map(([, e]) => e.delta.toolUse.input).join('');
+
+  emulatorIt('is spaced JSON on Claude, compact JSON on gpt-oss; both parse to the call input', async () => {
+    const claude = joined(await stream(input('us.anthropic.claude-sonnet-5')));
+    expect(claude).toMatch(/^\{"city": "[^"]*", "unit": "celsius"/);
+    const oss = joined(await stream(input('openai.gpt-oss-120b-1:0')));
+    expect(oss).toMatch(/^\{"city":"[^"]*","unit":"celsius"/);
+    expect(JSON.parse(claude)).toEqual(JSON.parse(oss));
+  });
+
+  awsIt('Claude streams its tool input with ": " separators', async () => {
+    const sonnet5 = 'us.anthropic.claude-sonnet-5';
+    await requireModel(sonnet5);
+    const text = joined(await stream(input(sonnet5)));
+    expect(text).toMatch(/^\{"\w+": /);
+    expect(typeof JSON.parse(text)).toBe('object');
+  });
+});

@@ -56,6 +56,10 @@ export interface ConverseTraits {
    *  openai.gpt-oss-120b-1:0, recorded 2025-10; pydantic-ai#3215 "Ignore empty text deltas when
    *  streaming gpt-oss on Bedrock"). Its non-streaming answers have no such block (2026 captures). */
   streamOpensWithEmptyText: boolean;
+  /** ConverseStream's tool input deltas are Claude's JSON, with `": "` and `", "` separators: the
+   *  Claude 3 Sonnet capture (`{"concept": ` …) and a real Claude Sonnet 5 stream of 2026-07-09
+   *  (`{"locat`, `ion": "San ` …; langchain-aws cassette test_agent_loop_streaming). */
+  spacedToolInput: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -80,6 +84,7 @@ const BASE: ConverseTraits = {
   keepsStopSequence: false,
   toolUseType: false,
   streamOpensWithEmptyText: false,
+  spacedToolInput: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -105,6 +110,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoning: claude3 ? 'none' : 'on-request',
         reasoningSignature: true,
         toolUseType: true,
+        spacedToolInput: true,
         strictRoles: true,
         // "Claude Opus 4.8 on Bedrock rejects a `system` role in the messages list" (evidence, issue 8).
         systemMessages: false,

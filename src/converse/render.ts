@@ -8,6 +8,7 @@ import { padding } from '../stream/frames.js';
 import { deltas } from '../responder/tokens.js';
 
 import type { ConverseTraits } from '../catalog/converse-traits.js';
+import { spacedJson } from '../families/anthropic-messages.js';
 import { idleCacheKeys, reportsTtlBreakdown, type CacheUsage } from '../responder/prompt-cache.js';
 
 type Json = Record<string, unknown>;
@@ -172,7 +173,7 @@ export function converseEvents(blocks: RenderedBlock[], reply: Reply, r: Renderi
       events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId, ...typed } } } });
       // Tool input goes out as partial JSON strings that concatenate to the whole input.
       // The first input delta is an empty string (evidence §7), as Claude's native stream begins.
-      const json = JSON.stringify(block.input);
+      const json = r.traits.spacedToolInput ? spacedJson(block.input) : JSON.stringify(block.input);
       delta({ toolUse: { input: '' } });
       for (let at = 0; at < json.length; at += 20) delta({ toolUse: { input: json.slice(at, at + 20) } });
     } else if (block.type === 'citation') {

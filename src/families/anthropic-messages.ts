@@ -98,8 +98,9 @@ function detailedUsage(a: Answer) {
   };
 }
 
-/** Tool input JSON as Claude streams it: Python-style `", "` / `": "` separators (tool_use capture). */
-function spacedJson(value: unknown): string {
+/** Tool input JSON as Claude streams it: Python-style `", "` / `": "` separators (tool_use capture;
+ *  Converse streams of Claude too: ConverseTraits.spacedToolInput). */
+export function spacedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spacedJson).join(', ')}]`;
   if (typeof value === 'object' && value !== null)
     return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spacedJson(v)}`).join(', ')}}`;
