@@ -180,14 +180,16 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse rules settled on branch rule
     expect(next.$metadata.httpStatusCode).toBe(200);
   });
 
-  emulatorIt('type tool_use on Claude answers only: not in stream starts, not on gpt-oss', async () => {
+  emulatorIt('type tool_use on Claude answers and their stream starts, not on gpt-oss', async () => {
     const toolConfig = { tools, toolChoice: { any: {} } };
     const res = await rawPost(t.url, haiku3, 'converse', { messages: [user('Weather?')], toolConfig });
     const toolUse = JSON.parse(new TextDecoder().decode(res.bytes)).output.message.content.find((b: any) => b.toolUse).toolUse;
     expect(Object.keys(toolUse)).toEqual(['input', 'name', 'toolUseId', 'type']);
     const events = await stream({ modelId: haiku3, messages: [user('Weather?')], toolConfig });
     const start = events.find(([k]) => k === 'contentBlockStart')![1].start.toolUse;
-    expect(Object.keys(start).sort()).toEqual(['name', 'toolUseId']);
+    // as in a real Claude Sonnet 5 stream of 2026-07 (langchain-aws cassette test_agent_loop_streaming)
+    expect(Object.keys(start).sort()).toEqual(['name', 'toolUseId', 'type']);
+    expect(start.type).toBe('tool_use');
     const oss = await converse({ modelId: gptOss, messages: [user('Weather?')], toolConfig });
     expect((oss.output!.message!.content!.find((b: any) => b.toolUse)!.toolUse as any).type).toBeUndefined();
     const back = await converse({ modelId: haiku3, messages: [user('Weather?'), assistant({ toolUse: { ...toolUse } } as any), user({ toolResult: { toolUseId: toolUse.toolUseId, content: [{ text: '21C' }] } } as any)], toolConfig: { tools } });

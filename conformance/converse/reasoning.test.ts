@@ -134,11 +134,14 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('reasoning over %s', (protocol) => {
     expect(content).toHaveLength(2);
     expect(content[0].reasoningContent!.reasoningText).toEqual({ text: THOUGHT });
     expect(content[1].text).toBe(ANSWER);
+    // The stream opens with an empty text block, reasoning and answer follow at 1 and 2
+    // (ConverseTraits.streamOpensWithEmptyText: pydantic-ai's recorded gpt-oss stream, 2025-10).
     const events = await stream(input);
-    const deltas = reasoningDeltas(events, 0);
+    expect(events.slice(1, 3)).toEqual([['contentBlockDelta', { contentBlockIndex: 0, delta: { text: '' } }], ['contentBlockStop', { contentBlockIndex: 0 }]]);
+    const deltas = reasoningDeltas(events, 1);
     expect(deltas.map((d) => d.text).join('')).toBe(THOUGHT);
     expect(deltas.every((d) => d.signature === undefined)).toBe(true);
-    expect(streamedText(events, 1)).toBe(ANSWER);
+    expect(streamedText(events, 2)).toBe(ANSWER);
   });
 
   // The capture's request (reasoning_effort medium: 26 output tokens for "Reply with the single word:

@@ -1,17 +1,26 @@
 // A minimal, valid PDF written here for tests: one page per entry of `pages`, each line of text
-// shown with Tj in Helvetica, content streams stored plain or FlateDecode-compressed.
+// shown with Tj in Helvetica, content streams stored plain or FlateDecode-compressed. With
+// `subsetFont`, the lines are shown as glyph codes of a subset font mapped back to text by its
+// ToUnicode CMap, as office tools write PDFs (the "Dummy PDF file" test document).
 import { deflateSync } from 'node:zlib';
 
-export function simplePdf(pages: string[][], options: { compress?: boolean } = {}): Uint8Array {
+export function simplePdf(pages: string[][], options: { compress?: boolean; subsetFont?: boolean } = {}): Uint8Array {
   const objects: Array<string | Buffer> = [];
   const add = (body: string | Buffer) => objects.push(body) && objects.length;
   const catalog = add('');
   const pageTree = add('');
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  // Glyph codes 1, 2, … in order of first use, one byte each.
+  const glyphs = new Map<string, number>();
+  for (const ch of pages.flat().join('')) if (!glyphs.has(ch)) glyphs.set(ch, glyphs.size + 1);
+  const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
+  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n${glyphs.size} beginbfchar\n${[...glyphs].map(([ch, code]) => `<${hex(code, 2)}> <${hex(ch.charCodeAt(0), 4)}>`).join('\n')}\nendbfchar\nendcmap\nend end\n`;
+  const toUnicode = options.subsetFont ? add(`<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`) : 0;
+  const font = add(options.subsetFont ? `<< /Type /Font /Subtype /TrueType /BaseFont /BAAAAA+Arial-BoldMT /ToUnicode ${toUnicode} 0 R >>` : '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   const kids: number[] = [];
   for (const lines of pages) {
     const escaped = lines.map((l) => l.replace(/[\\()]/g, (c) => `\\${c}`));
-    const ops = `BT /F1 12 Tf 72 720 Td 14 TL ${escaped.map((l, i) => (i === 0 ? `(${l}) Tj` : `T* (${l}) Tj`)).join(' ')} ET`;
+    const shown = options.subsetFont ? lines.map((l) => `<${[...l].map((ch) => hex(glyphs.get(ch)!, 2)).join('')}>`) : escaped.map((l) => `(${l})`);
+    const ops = `BT /F1 12 Tf 72 720 Td 14 TL ${shown.map((l, i) => (i === 0 ? `${l} Tj` : `T* ${l} Tj`)).join(' ')} ET`;
     const data = options.compress ? deflateSync(Buffer.from(ops, 'latin1')) : Buffer.from(ops, 'latin1');
     const filter = options.compress ? ' /Filter /FlateDecode' : '';
     const content = add(Buffer.concat([Buffer.from(`<< /Length ${data.length}${filter} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));

@@ -62,9 +62,19 @@ export interface ConverseTraits {
   keepsStopSequence: boolean;
   /** Converse's toolUse blocks carry `"type": "tool_use"` (after toolUseId): every 2026 recorded
    *  Claude answer does (vercel/ai fixtures issue-17267-*, Sonnet 4.6; bedrock-opus-4-7-strict-tool-live;
-   *  issue-11363-stop-sequence-null-tool-use), gpt-oss's does not (issue-9967), nor any stream's
-   *  contentBlockStart (src/converse.evidence.md §9). */
+   *  issue-11363-stop-sequence-null-tool-use), and so does ConverseStream's contentBlockStart
+   *  (Claude Sonnet 5, langchain-aws cassette test_agent_loop_streaming, 2026-07-09); gpt-oss's does
+   *  not (issue-9967), nor Kimi K2's stream (src/converse.evidence.md §9). */
   toolUseType: boolean;
+  /** ConverseStream opens with an empty text block (index 0: one `{"text":""}` delta, then its stop)
+   *  before the reasoning: gpt-oss (pydantic-ai cassette test_bedrock_model_stream_empty_text_delta,
+   *  openai.gpt-oss-120b-1:0, recorded 2025-10; pydantic-ai#3215 "Ignore empty text deltas when
+   *  streaming gpt-oss on Bedrock"). Its non-streaming answers have no such block (2026 captures). */
+  streamOpensWithEmptyText: boolean;
+  /** ConverseStream's tool input deltas are Claude's JSON, with `": "` and `", "` separators: the
+   *  Claude 3 Sonnet capture (`{"concept": ` …) and a real Claude Sonnet 5 stream of 2026-07-09
+   *  (`{"locat`, `ion": "San ` …; langchain-aws cassette test_agent_loop_streaming). */
+  spacedToolInput: boolean;
 }
 
 const BASE: ConverseTraits = {
@@ -92,6 +102,8 @@ const BASE: ConverseTraits = {
   countTokens: false,
   keepsStopSequence: false,
   toolUseType: false,
+  streamOpensWithEmptyText: false,
+  spacedToolInput: false,
 };
 
 const is = (entry: ModelEntry, ...prefixes: string[]) => prefixes.some((p) => entry.modelId.startsWith(p));
@@ -122,6 +134,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         reasoning: claude3 ? 'none' : 'on-request',
         reasoningSignature: true,
         toolUseType: true,
+        spacedToolInput: true,
         strictRoles: true,
         // Not the Claude 3 generation (3 and 3.5), which refuses an assistant-first conversation
         // natively too (src/errors.evidence.md "Settled for issue 8"); guidance-for-multi-provider-
@@ -222,6 +235,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
         streamingTools: true,
         reasoning: 'always',
         refusedParams: is(entry, 'openai.gpt-oss') ? [] : ['temperature', 'topP', 'stopSequences'],
+        streamOpensWithEmptyText: is(entry, 'openai.gpt-oss'),
       };
     case 'palmyra':
       return { ...BASE, tools: true };

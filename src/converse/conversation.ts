@@ -48,7 +48,8 @@ export function toPart(block: Json): Part | undefined {
     // A PDF asked for citations is read page by page when it is simple enough (pdf-text.ts).
     const pages = citations && doc.format === 'pdf' && typeof doc.source?.bytes === 'string' ? pdfPages(Buffer.from(doc.source.bytes, 'base64')) : undefined;
     const text = pages ? pages.join('') : documentText(doc);
-    return { type: 'media', kind: 'document', bytes: mediaBytes(doc.source), document: { title: String(doc.name), text, citations, ...(pages ? { pages } : {}) } };
+    const chunks = Array.isArray(doc.source?.content) ? doc.source.content.map((c: Json) => String(c.text ?? '')) : undefined;
+    return { type: 'media', kind: 'document', bytes: mediaBytes(doc.source), document: { title: String(doc.name), text, citations, ...(pages ? { pages } : {}), ...(chunks ? { chunks } : {}) } };
   }
   for (const kind of ['image', 'document', 'video', 'audio'] as const) {
     if (block[kind]) return { type: 'media', kind, bytes: mediaBytes(block[kind].source) };

@@ -14,6 +14,11 @@ describe('pdfPages', () => {
     expect(pdfPages(simplePdf(pages, { compress: true }))).toEqual(pdfPages(simplePdf(pages)));
   });
 
+  it('maps the glyph codes of a subset font through its ToUnicode CMap', () => {
+    expect(pdfPages(simplePdf(pages, { subsetFont: true }))).toEqual(pdfPages(simplePdf(pages)));
+    expect(pdfPages(simplePdf(pages, { subsetFont: true, compress: true }))).toEqual(pdfPages(simplePdf(pages)));
+  });
+
   it('gives up on what is not a PDF or shows no text', () => {
     expect(pdfPages(new TextEncoder().encode('not a pdf'))).toBeUndefined();
     expect(pdfPages(simplePdf([[]]))).toBeUndefined();

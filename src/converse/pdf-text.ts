@@ -1,8 +1,10 @@
 // The text of a simple PDF, page by page, so that citations into a PDF document can quote it and
 // name its page (Converse `documentPage`). Not a PDF reader: it handles what simple generators
 // write (uncompressed or FlateDecode content streams, text shown with Tj/TJ/'/" in literal or hex
-// strings, one byte a character) and gives up on the rest (other filters, object streams, CID
-// fonts), returning undefined; the document then has no readable text and is not quoted.
+// strings, one byte a character or mapped by the font's ToUnicode CMap, as subset TrueType fonts
+// have it: the common "Dummy PDF file" test document, which real Bedrock cites, langchain-aws
+// cassette test_pdf_citations, 2026-07) and gives up on the rest (other filters, object streams),
+// returning undefined; the document then has no readable text and is not quoted.
 // Deterministic: the same bytes always give the same pages. Lines end in "\r\n", as the quoted
 // page text of a real PDF citation does (vercel/ai amazon-bedrock-document-citations.chunks.txt).
 
@@ -109,8 +111,64 @@ function literal(s: string, from: number): [string, number] {
 
 const MARK = Symbol('operand that shows nothing');
 
+/** A font's ToUnicode CMap: character code (of `width` bytes) → text. */
+interface CMap {
+  width: number;
+  map: Map<number, string>;
+}
+
+const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/[0-9A-Fa-f]{4}/g) ?? []).map((h) => parseInt(h, 16)));
+
+/** The bfchar and bfrange entries of a ToUnicode CMap. */
+function cmapOf(text: string): CMap {
+  const map = new Map<number, string>();
+  const range = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(text);
+  for (const [, body] of text.matchAll(/beginbfchar([^]*?)endbfchar/g))
+    for (const [, src, dst] of body.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(src, 16), utf16(dst));
+  for (const [, body] of text.matchAll(/beginbfrange([^]*?)endbfrange/g)) {
+    for (const [, lo, hi, dst, list] of body.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+      const items = list?.match(/[0-9A-Fa-f]+/g);
+      for (let code = parseInt(lo, 16), n = 0; code <= parseInt(hi, 16) && n < 65536; code++, n++) {
+        if (items) map.set(code, utf16(items[n] ?? ''));
+        else map.set(code, utf16(dst!.slice(0, -4)) + String.fromCharCode(parseInt(dst!.slice(-4), 16) + n));
+      }
+    }
+  }
+  return { width: range ? range[1].length / 2 : 1, map };
+}
+
+/** Font resource names (`/F1`) → the ToUnicode CMap of the font they name, across the file. */
+function fontMaps(all: Map<number, PdfObject>): Map<string, CMap> {
+  const byFont = new Map<number, CMap>();
+  for (const [n, o] of all) {
+    const ref = /\/ToUnicode\s+(\d+)\s+\d+\s+R/.exec(o.dict)?.[1];
+    const stream = ref ? all.get(Number(ref))?.stream : undefined;
+    if (stream) byFont.set(n, cmapOf(Buffer.from(stream).toString('latin1')));
+  }
+  const names = new Map<string, CMap>();
+  if (byFont.size === 0) return names;
+  for (const o of all.values())
+    for (const [, name, ref] of o.dict.matchAll(/\/([^\s/[\]()<>]+)\s+(\d+)\s+\d+\s+R/g)) {
+      const cmap = byFont.get(Number(ref));
+      if (cmap && !names.has(name)) names.set(name, cmap);
+    }
+  return names;
+}
+
+/** A shown string's text through the current font's CMap (codes it lacks stay as they are). */
+function mapped(bytes: string, cmap: CMap | undefined): string {
+  if (!cmap) return bytes;
+  let out = '';
+  for (let i = 0; i < bytes.length; i += cmap.width) {
+    let code = 0;
+    for (let k = 0; k < cmap.width; k++) code = code * 256 + (bytes.charCodeAt(i + k) || 0);
+    out += cmap.map.get(code) ?? bytes.slice(i, i + cmap.width);
+  }
+  return out;
+}
+
 /** The text a content stream shows, a line for each line it moves to. */
-function pageText(content: string): string {
+function pageText(content: string, fonts: Map<string, CMap> = new Map()): string {
   const lines: string[] = [];
   let line = '';
   // Strings shown and numbers (TJ's spacing); names, dictionaries and array brackets as a mark.
@@ -121,6 +179,8 @@ function pageText(content: string): string {
     line = '';
   };
   const token = /\s*(\(|<[0-9A-Fa-f\s]*>|\[|\]|-?\d*\.?\d+|\/[^\s/[\]()<>]+|[A-Za-z'"*]+|<<|>>)/y;
+  let name = '';
+  let font: CMap | undefined;
   for (let i = 0; i < content.length; ) {
     token.lastIndex = i;
     const m = token.exec(content);
@@ -132,16 +192,20 @@ function pageText(content: string): string {
     i = token.lastIndex;
     if (t === '(') {
       const [str, next] = literal(content, i);
-      operands.push(str);
+      operands.push(mapped(str, font));
       i = next;
     } else if (t.startsWith('<') && t !== '<<') {
       const hex = t.slice(1, -1).replace(/\s/g, '');
-      operands.push(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'));
+      operands.push(mapped(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'), font));
     } else if (/^-?\d*\.?\d+$/.test(t)) operands.push(Number(t));
-    else if (t === '[' || t === ']' || t.startsWith('/') || t === '<<' || t === '>>') operands.push(MARK);
+    else if (t === '[' || t === ']' || t.startsWith('/') || t === '<<' || t === '>>') {
+      if (t.startsWith('/')) name = t.slice(1);
+      operands.push(MARK);
+    }
     else {
       // An operator: act on it, then forget its operands.
-      if (t === 'Tj') line += lastString();
+      if (t === 'Tf') font = fonts.get(name);
+      else if (t === 'Tj') line += lastString();
       else if (t === 'TJ') {
         for (const o of operands) {
           if (typeof o === 'number' && o < -200) line += ' ';
@@ -165,11 +229,12 @@ function pageText(content: string): string {
 export function pdfPages(bytes: Uint8Array): string[] | undefined {
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') return undefined;
   const all = objects(bytes);
+  const fonts = fontMaps(all);
   const pages = pageOrder(all).map((n) => {
     const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(all.get(n)!.dict)?.[1];
     return refs(contents)
       .map((ref) => all.get(ref)?.stream)
-      .map((data) => (data ? pageText(Buffer.from(data).toString('latin1')) : ''))
+      .map((data) => (data ? pageText(Buffer.from(data).toString('latin1'), fonts) : ''))
       .join('');
   });
   const text = pages.join('');

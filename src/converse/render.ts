@@ -8,6 +8,7 @@ import { padding } from '../stream/frames.js';
 import { deltas } from '../responder/tokens.js';
 
 import type { ConverseTraits } from '../catalog/converse-traits.js';
+import { spacedJson } from '../families/anthropic-messages.js';
 import { idleCacheKeys, reportsTtlBreakdown, type CacheUsage } from '../responder/prompt-cache.js';
 
 type Json = Record<string, unknown>;
@@ -93,7 +94,15 @@ function contentBlock({ block, toolUseId }: RenderedBlock, r: Rendering): Json {
  */
 function citation(source: CitedPassage, r: Rendering): Json {
   const { documentIndex, start, end, quote, title } = source;
-  const pages = r.documents[documentIndex]?.pages;
+  const { pages, chunks } = r.documents[documentIndex] ?? {};
+  // A document of `source.content` blocks is cited by chunk: `documentChunk` {documentIndex, start,
+  // end} with 0-based chunk indexes, end exclusive, and the whole chunk as sourceContent (a real
+  // Claude Sonnet 5 answer of 2026-07-09, langchain-aws cassette test_citations[document1]).
+  if (chunks) {
+    let chunk = 0;
+    for (let at = 0; chunk < chunks.length - 1 && at + chunks[chunk].length <= start; chunk++) at += chunks[chunk].length;
+    return { location: { documentChunk: { documentIndex, end: chunk + 1, start: chunk } }, sourceContent: [{ text: chunks[chunk] }], title };
+  }
   if (pages) {
     let page = 0;
     for (let at = 0; page < pages.length - 1 && at + pages[page].length <= start; page++) at += pages[page].length;
@@ -150,13 +159,21 @@ export interface StreamEvent {
 /** ConverseStream's events (SPEC.md §7.4): no contentBlockStart for text or reasoning. */
 export function converseEvents(blocks: RenderedBlock[], reply: Reply, r: Rendering, latencyMs: () => number, extra: Json = {}): StreamEvent[] {
   const events: Array<{ type: string; body: Json }> = [{ type: 'messageStart', body: { role: 'assistant' } }];
-  blocks.forEach(({ block, toolUseId }, index) => {
+  // gpt-oss streams open with an empty text block (ConverseTraits.streamOpensWithEmptyText).
+  const first = r.traits.streamOpensWithEmptyText ? 1 : 0;
+  if (first) events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: 0, delta: { text: '' } } }, { type: 'contentBlockStop', body: { contentBlockIndex: 0 } });
+  blocks.forEach(({ block, toolUseId }, at) => {
+    const index = at + first;
     const delta = (d: Json) => events.push({ type: 'contentBlockDelta', body: { contentBlockIndex: index, delta: d } });
     if (block.type === 'tool_use') {
-      events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId } } } });
+      // `type: "tool_use"` after toolUseId where the model's answers carry it (ConverseTraits.toolUseType):
+      // a real Claude Sonnet 5 ConverseStream of 2026-07-09 starts its tool block with
+      // {"name","toolUseId","type":"tool_use"} (langchain-aws cassette test_agent_loop_streaming).
+      const typed = r.traits.toolUseType ? { type: 'tool_use' } : {};
+      events.push({ type: 'contentBlockStart', body: { contentBlockIndex: index, start: { toolUse: { name: block.name, toolUseId, ...typed } } } });
       // Tool input goes out as partial JSON strings that concatenate to the whole input.
       // The first input delta is an empty string (evidence §7), as Claude's native stream begins.
-      const json = JSON.stringify(block.input);
+      const json = r.traits.spacedToolInput ? spacedJson(block.input) : JSON.stringify(block.input);
       delta({ toolUse: { input: '' } });
       for (let at = 0; at < json.length; at += 20) delta({ toolUse: { input: json.slice(at, at + 20) } });
     } else if (block.type === 'citation') {

@@ -2,10 +2,10 @@
 // claude-v2 / instant models (anthropic-text delegates here; capture
 // invoke__anthropic.claude-v2__messages-api: model "claude-2.0").
 import { anthropicMessageId, anthropicToolUseId } from '../ids.js';
-import { deltas } from '../responder/tokens.js';
+import { countTokens, deltas } from '../responder/tokens.js';
 import type { CitedPassage, Reply, ReplyBlock } from '../responder/types.js';
 import { reportsTtlBreakdown, type CacheUsage } from '../responder/prompt-cache.js';
-import { templated } from '../responder/chat-template.js';
+import { claudeGeneration, templated } from '../responder/chat-template.js';
 import { claudeCacheUsage, toConversation, type Block, type MessagesRequest } from './anthropic-content.js';
 import { parseMessages as parseRequest } from './anthropic-request.js';
 import type { Family, InvokeContext, Usage } from './family.js';
@@ -72,8 +72,35 @@ function usageBody(a: Answer, outputTokens: number, modelId: string) {
   return { input_tokens: a.usage.inputTokens, cache_creation_input_tokens: cacheWrite, cache_read_input_tokens: cacheRead, ...split, output_tokens: outputTokens };
 }
 
-/** Tool input JSON as Claude streams it: Python-style `", "` / `": "` separators (tool_use capture). */
-function spacedJson(value: unknown): string {
+/**
+ * The InvokeModel body of Claude Opus 4.8 and later carries Anthropic's 2026 members even without
+ * caching: `stop_details: null`; usage with the cache counts at 0 and `cache_creation`, then
+ * `output_tokens_details.thinking_tokens` and `service_tier: "standard"`; and the
+ * X-Amzn-Bedrock-Cache-Read-Input-Token-Count header at 0, without the write one (a real
+ * us.anthropic.claude-opus-4-8 answer recorded 2026-07-30, pydantic-ai cassette
+ * test_mid_conversation_system_prompt_on_bedrock). Claude Haiku 4.5 (April 2026, same suite) had
+ * none of them, so older models keep their shape. Streams: no recording, unchanged.
+ */
+const reportsDetailedUsage = (modelId: string) => modelId.includes('anthropic.claude') && claudeGeneration(modelId) >= 4.8;
+
+function detailedUsage(a: Answer) {
+  const cacheWrite = a.cache?.cacheWrite ?? 0;
+  const writes = a.cache?.writesByTtl ?? { '5m': 0, '1h': 0 };
+  const thinking = a.reply.content.reduce((n, b) => n + (b.type === 'reasoning' ? countTokens(b.text) : 0), 0);
+  return {
+    input_tokens: a.usage.inputTokens,
+    cache_creation_input_tokens: cacheWrite,
+    cache_read_input_tokens: a.cache?.cacheRead ?? 0,
+    cache_creation: { ephemeral_5m_input_tokens: writes['5m'], ephemeral_1h_input_tokens: writes['1h'] },
+    output_tokens: a.reply.usage.outputTokens,
+    output_tokens_details: { thinking_tokens: Math.min(thinking, a.reply.usage.outputTokens) },
+    service_tier: 'standard',
+  };
+}
+
+/** Tool input JSON as Claude streams it: Python-style `", "` / `": "` separators (tool_use capture;
+ *  Converse streams of Claude too: ConverseTraits.spacedToolInput). */
+export function spacedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spacedJson).join(', ')}]`;
   if (typeof value === 'object' && value !== null)
     return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spacedJson(v)}`).join(', ')}}`;
@@ -118,6 +145,7 @@ export const anthropicMessages: Family<MessagesRequest> = {
   parse: parseMessages,
   invoke(req, ctx) {
     const a = answer(req, ctx);
+    const detailed = reportsDetailedUsage(ctx.model.modelId);
     const body = {
       id: anthropicMessageId(),
       type: 'message',
@@ -126,9 +154,11 @@ export const anthropicMessages: Family<MessagesRequest> = {
       content: a.blocks,
       stop_reason: a.reply.stopReason,
       stop_sequence: a.reply.stopSequence,
-      usage: usageBody(a, a.reply.usage.outputTokens, ctx.model.modelId),
+      ...(detailed ? { stop_details: null } : {}),
+      usage: detailed ? detailedUsage(a) : usageBody(a, a.reply.usage.outputTokens, ctx.model.modelId),
     };
-    return { body, usage: a.usage };
+    const usage = detailed && !a.cache ? { ...a.usage, cacheReadInputTokens: 0 } : a.usage;
+    return { body, usage };
   },
   stream(req, ctx) {
     const a = answer(req, ctx);

@@ -30,7 +30,9 @@ function run(req: Parsed, ctx: InvokeContext) {
   const conv = novaConversation(req.body, req.maxTokens, ctx.model.modelId);
   // Nova v1 thinks aloud before a tool call, in a text block `<thinking> …</thinking>\n`
   // (the nova-micro tool_use captures): that is the `toolPreamble` of fixtures/amazon.json, said
-  // by the responder like any other text. Nova 2 with reasoningConfig enabled answers a
+  // by the responder like any other text. Nova 2 writes no such text: its calls are toolUse blocks
+  // alone (34 of 34 recorded Nova 2 Lite tool calls in pydantic-ai's 2026 Bedrock cassettes), so its
+  // fixture has no toolPreamble. Nova 2 with reasoningConfig enabled answers a
   // reasoningContent block first, its text redacted (fixtures/amazon.nova-2-lite-v1_0.json).
   const reply = ctx.respond(conv);
   const blocks = reply.content.filter((b): b is Block => b.type === 'text' || b.type === 'tool_use' || b.type === 'reasoning');

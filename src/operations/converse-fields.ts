@@ -6,7 +6,16 @@ import type { ModelEntry } from '../catalog/types.js';
 import { ConverseErrors } from '../errors.js';
 import type { Reply } from '../responder/types.js';
 
-/** The fields of Claude's native response that do not depend on rendering its content. */
+/**
+ * The fields of Claude's native response that do not depend on rendering its content, with the
+ * `delta` of its stream's message_delta event beside them: real answers resolve
+ * `/delta/stop_sequence` to `{"delta":{"stop_sequence":null}}` (a raw ConverseStream of
+ * eu.anthropic.claude-sonnet-4-6 recorded 2026-08-18, vercel/ai
+ * packages/amazon-bedrock/src/__fixtures__/issue-18994-live-converse-stream.json; the same member in
+ * issue-13927-request-metadata.chunks.txt and issue-9101-bedrock-document-citations.chunks.txt, 2026;
+ * vercel/ai#11410, 2025-12-23, "verified with both generateText and streamText") while
+ * `/stop_sequence` keeps answering `{"stop_sequence":…}` (issue-11363-* fixtures, 2026-07).
+ */
 function nativeView(entry: ModelEntry, reply: Reply): Record<string, unknown> {
   if (entry.family !== 'anthropic-messages') return {};
   return {
@@ -16,6 +25,7 @@ function nativeView(entry: ModelEntry, reply: Reply): Record<string, unknown> {
     stop_reason: reply.stopReason,
     stop_sequence: reply.stopSequence,
     usage: { input_tokens: reply.usage.inputTokens, output_tokens: reply.usage.outputTokens },
+    delta: { stop_reason: reply.stopReason, stop_sequence: reply.stopSequence },
   };
 }
 

@@ -39,14 +39,17 @@ export const reportsTtlBreakdown = (modelId: string) => modelId.includes('anthro
  * show them in 2026:
  *  - `read-write`, all four keys at 0: Claude 3.5 Haiku to 4.6 (vercel/ai recorded fixtures of
  *    July 2026: Sonnet 4, 4.5, 4.6, Opus 4.6; litellm's Haiku 4.5 test body);
- *  - `read`, only cacheReadInputTokenCount/cacheReadInputTokens: Claude Opus 4.7 and later (vercel/ai
- *    fixtures of Opus 4.7 and 4.8, July 2026; the Sonnet 5 citations capture);
+ *  - `read`, only cacheReadInputTokenCount/cacheReadInputTokens: Claude Opus 4.7, Opus 4.8 and
+ *    Sonnet 5 (vercel/ai fixtures of Opus 4.7 and 4.8, July 2026; the Sonnet 5 citations capture);
+ *  - `read-write` again for Claude Opus 5: `global.anthropic.claude-opus-5` answered all four keys at 0
+ *    (vercel/ai amazon-bedrock-opus-5-top-k-success.json, issue #21380, after August 2026), as did
+ *    Opus 5.5 (amazon-bedrock-opus-5-5-json-text.json). So the rule is per model, not by generation;
  *  - `none`: Nova (vercel/ai fixtures of Nova Micro and Nova 2 Lite, August 2026) and models
  *    without prompt caching.
  */
 export function idleCacheKeys(modelId: string): 'none' | 'read' | 'read-write' {
   if (!modelId.includes('anthropic.claude')) return 'none';
-  return claudeGeneration(modelId) >= 4.7 ? 'read' : 'read-write';
+  return /claude-(?:opus-4-[78]|sonnet-5)(?![-.\d])/.test(modelId) ? 'read' : 'read-write';
 }
 
 /** Anthropic's documented minimum cacheable prompt per model (Anthropic prompt-caching docs). */

@@ -18,6 +18,9 @@ export interface DocumentText {
   citations: boolean;
   /** A PDF's text page by page (they concatenate to `text`): its citations name pages. */
   pages?: string[];
+  /** A document given as `source.content` blocks, their texts in order (they concatenate to
+   *  `text`): its citations name chunks (Converse `documentChunk`). */
+  chunks?: string[];
 }
 
 export interface Turn {
