@@ -32,16 +32,17 @@ const t = useEmulator({ fixtures: fixturesDir(files) });
 const REFUSED = "This action doesn't support the model that you provided. Try again with a supported text or chat model.";
 
 // The [aws] twins of the scripted tests assert only what any real answer satisfies. Their limits:
-// 256 output tokens for a one-sentence answer, 512 for DeepSeek R1, which reasons before it answers
-// and counts the reasoning as output (its capture spent about 300 tokens reasoning on a harder
-// question, converse__us.deepseek.r1-v1_0__reasoning).
+// 128 output tokens for a one-sentence answer; 256 for gpt-oss, which reasons first (at its default
+// effort) and counts the reasoning as output; 512 for DeepSeek R1, which always reasons before it
+// answers (its capture spent about 300 tokens reasoning on a harder question,
+// converse__us.deepseek.r1-v1_0__reasoning).
 const SHORT = 'Say hello in one short sentence.';
-const limitFor = (modelId: string) => (modelId === 'us.deepseek.r1-v1:0' ? 512 : 256);
+const limitFor = (modelId: string) => (modelId === 'us.deepseek.r1-v1:0' ? 512 : modelId.includes('gpt-oss') ? 256 : 128);
 // A request a real model cannot finish in 3 tokens.
 const LONG = 'Write a detailed, multi-paragraph history of the Roman Empire.';
 // Every answer to this has a comma within its first words ("1, 2, …", "Here is the count: 1, …"),
 // and so has the emulator's built-in canned text. Claude 3.5 Haiku is not scripted in this file,
-// so the emulator answers it with that text.
+// so the emulator answers it with that text. 64 output tokens reach that first comma.
 const COUNT = 'Count from 1 to 10, separated by commas.';
 const counter = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 
@@ -220,7 +221,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
 
   awsIt('stops at a stop sequence with stop_sequence, the sequence left out, in both operations', async () => {
     await requireModel(counter);
-    const input = { modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] } };
+    const input = { modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 64, stopSequences: [','] } };
     const res = await converse(input);
     expect(res.stopReason).toBe('stop_sequence');
     expect(answerText(res)).not.toContain(',');
@@ -245,7 +246,7 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
   awsIt('Nova keeps the stop sequence that ended its answer, in both operations', async () => {
     const modelId = 'amazon.nova-micro-v1:0'; // not scripted here: the emulator's canned text has a comma too
     await requireModel(modelId);
-    const input = { modelId, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] } };
+    const input = { modelId, messages: [user(COUNT)], inferenceConfig: { maxTokens: 64, stopSequences: [','] } };
     const res = await converse(input);
     expect(res.stopReason).toBe('stop_sequence');
     expect(answerText(res).endsWith(',')).toBe(true);
@@ -273,18 +274,18 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('Converse over %s', (protocol) => {
   awsIt('returns additionalModelResponseFields for ["/stop_sequence"] on Claude: the sequence hit, else null (evidence §7)', async () => {
     await requireModel(counter);
     const paths = ['/stop_sequence'];
-    const hit = await converse({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
+    const hit = await converse({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 64, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
     expect(hit.stopReason).toBe('stop_sequence');
     expect(hit.additionalModelResponseFields).toEqual({ stop_sequence: ',' });
     // null when the answer ended on its own or at the limit, not on a sequence (evidence §7)
-    const miss = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 256 }, additionalModelResponseFieldPaths: paths });
+    const miss = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 64 }, additionalModelResponseFieldPaths: paths });
     expect(['end_turn', 'max_tokens']).toContain(miss.stopReason);
     expect(miss.additionalModelResponseFields).toEqual({ stop_sequence: null });
     // in streams it rides on messageStop
-    const events = await stream({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 256, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
+    const events = await stream({ modelId: counter, messages: [user(COUNT)], inferenceConfig: { maxTokens: 64, stopSequences: [','] }, additionalModelResponseFieldPaths: paths });
     expect(events.at(-2)).toEqual(['messageStop', { stopReason: 'stop_sequence', additionalModelResponseFields: { stop_sequence: ',' } }]);
     // without the paths, no such member
-    const plain = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 256 } });
+    const plain = await converse({ modelId: counter, messages: [user(SHORT)], inferenceConfig: { maxTokens: 64 } });
     expect(plain.additionalModelResponseFields).toBeUndefined();
   });
 });

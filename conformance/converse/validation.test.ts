@@ -113,9 +113,8 @@ describe.each([['HTTP/2'], ['HTTP/1.1']])('validation over %s', (protocol) => {
       expect(await refusal({ modelId: claude, messages: [user('hi')], inferenceConfig: { maxTokens: 4097 } })).toBe(
         'The maximum tokens you requested exceeds the model limit of 4096. Try again with a maximum tokens value that is lower than 4096.',
       );
-      // The limit itself is the point: exactly 4096 is accepted. The only call of an [aws] test that
-      // asks for this much; 'hi' gets a short answer.
-      const ok = await converse({ modelId: claude, messages: [user('hi')], inferenceConfig: { maxTokens: 4096 } });
+      // The limit itself is the point: exactly 4096 is accepted; a one-word answer is asked for.
+      const ok = await converse({ modelId: claude, messages: [user('Say hi in one word.')], inferenceConfig: { maxTokens: 4096 } });
       expect(ok.stopReason).toBe('end_turn');
     });
   });

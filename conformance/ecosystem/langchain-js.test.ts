@@ -49,7 +49,7 @@ function expectUsage(message: AIMessage) {
 
 /** The bindTools round trip: the tool call, a ToolMessage answering it, and the final answer. */
 async function roundTrip(modelId: string) {
-  const llm = (await langchainConverse(t, { model: modelId, maxTokens: 300, temperature: 0 })).bindTools([getTemperature]);
+  const llm = (await langchainConverse(t, { model: modelId, maxTokens: 200, temperature: 0 })).bindTools([getTemperature]);
   const messages = [new HumanMessage('What is the temperature in Paris? Use the get_temperature tool.')];
   const first = await llm.invoke(messages);
   const followUp = [...messages, first, ...first.tool_calls!.map((call) => new ToolMessage({ content: '18', tool_call_id: call.id! }))];
@@ -83,7 +83,7 @@ describe('LangChain JS: ChatBedrockConverse', () => {
     });
 
     awsIt(`${name}: stream with bindTools: the chunks add up to a get_temperature call with valid arguments`, async () => {
-      const llm = (await langchainConverse(t, { model: modelId, maxTokens: 300, temperature: 0 })).bindTools([getTemperature]);
+      const llm = (await langchainConverse(t, { model: modelId, maxTokens: 200, temperature: 0 })).bindTools([getTemperature]);
       let whole: any;
       for await (const chunk of await llm.stream('What is the temperature in Paris? Use the get_temperature tool.')) whole = whole ? whole.concat(chunk) : chunk;
       expect(whole.tool_calls.length).toBeGreaterThanOrEqual(1);
@@ -113,7 +113,7 @@ describe('LangChain JS: ChatBedrockConverse', () => {
     });
 
     awsIt(`${name}: withStructuredOutput(zod).invoke gives an object the schema accepts`, async () => {
-      const llm = await langchainConverse(t, { model: modelId, maxTokens: 300, temperature: 0 });
+      const llm = await langchainConverse(t, { model: modelId, maxTokens: 200, temperature: 0 });
       const output = await llm.withStructuredOutput(weather).invoke('Give the weather in Paris today.');
       const parsed = weather.safeParse(output);
       expect(parsed.error?.issues ?? []).toEqual([]);
@@ -127,11 +127,11 @@ describe('LangChain JS: ChatBedrockConverse', () => {
       await (await langchainConverse(t, { model: modelId, maxTokens: 40 })).stream('Say hello.').then(async (s) => {
         for await (const _ of s);
       });
-      await (await langchainConverse(t, { model: modelId, maxTokens: 300 })).bindTools([getTemperature]).stream('Temperature in Paris?').then(async (s) => {
+      await (await langchainConverse(t, { model: modelId, maxTokens: 200 })).bindTools([getTemperature]).stream('Temperature in Paris?').then(async (s) => {
         for await (const _ of s);
       });
       await roundTrip(modelId);
-      await (await langchainConverse(t, { model: modelId, maxTokens: 300 })).withStructuredOutput(weather).invoke('Give the weather in Paris today.');
+      await (await langchainConverse(t, { model: modelId, maxTokens: 200 })).withStructuredOutput(weather).invoke('Give the weather in Paris today.');
       expect(requests.slice(before)).toEqual(['Converse', 'ConverseStream', 'ConverseStream', 'Converse', 'Converse', 'Converse'].map((op) => `${op} ${modelId} 200`));
     }
   });

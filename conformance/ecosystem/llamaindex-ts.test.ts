@@ -94,7 +94,7 @@ describe('LlamaIndex TS: Bedrock', () => {
     });
 
     awsIt(`${name}: streamed chat with tools reports a get_temperature call whose input the tool's schema accepts`, async () => {
-      const llm = await llamaindexBedrock(t, modelId, 300);
+      const llm = await llamaindexBedrock(t, modelId, 200);
       const calls = new Map<string, ToolCall>();
       for await (const chunk of await llm.chat({ messages: askTemperature, tools: [getTemperature], stream: true })) {
         for (const call of toolCallsOf(chunk.options)) calls.set(call.id, call);
@@ -108,7 +108,7 @@ describe('LlamaIndex TS: Bedrock', () => {
   }
 
   awsIt('Claude Sonnet 4: chat with tools reports a get_temperature call in message.options; stop reason tool_use', async () => {
-    const llm = await llamaindexBedrock(t, CLAUDE, 300);
+    const llm = await llamaindexBedrock(t, CLAUDE, 200);
     const { message, raw } = await llm.chat({ messages: askTemperature, tools: [getTemperature] });
     const calls = toolCallsOf(message.options);
     expect(calls.length).toBeGreaterThanOrEqual(1);
@@ -120,7 +120,7 @@ describe('LlamaIndex TS: Bedrock', () => {
   });
 
   awsIt('Nova Lite: chat with tools leaves message.options without tool calls (a LlamaIndex bug), while raw holds a valid toolUse', async () => {
-    const llm = await llamaindexBedrock(t, NOVA, 300);
+    const llm = await llamaindexBedrock(t, NOVA, 200);
     const { message, raw } = await llm.chat({ messages: askTemperature, tools: [getTemperature] });
     expect(toolCallsOf(message.options)).toEqual([]);
     const body = rawBody(raw);
@@ -134,7 +134,7 @@ describe('LlamaIndex TS: Bedrock', () => {
   });
 
   awsIt('Claude Sonnet 4: exec runs get_temperature and a second exec with its result gives a text answer', async () => {
-    const llm = await llamaindexBedrock(t, CLAUDE, 300);
+    const llm = await llamaindexBedrock(t, CLAUDE, 200);
     const first = await llm.exec({ messages: askTemperature, tools: [getTemperature] });
     expect(first.toolCalls.map((call) => call.name)).toContain('get_temperature');
     const results = first.newMessages.filter((m) => m.options && 'toolResult' in m.options);
@@ -146,7 +146,7 @@ describe('LlamaIndex TS: Bedrock', () => {
   });
 
   awsIt('Claude Sonnet 4: exec with a zod responseFormat and the format_output tool forced gives an object the schema accepts', async () => {
-    const llm = await llamaindexBedrock(t, CLAUDE, 300);
+    const llm = await llamaindexBedrock(t, CLAUDE, 200);
     const result = await llm.exec({
       messages: [{ role: 'user', content: 'Give the weather in Paris today.' }],
       responseFormat: weather,
@@ -159,14 +159,14 @@ describe('LlamaIndex TS: Bedrock', () => {
   emulatorIt('chat, streamed chat and tool calls are InvokeModel and InvokeModelWithResponseStream requests, all answered 200', async () => {
     for (const [, modelId] of MODELS) {
       const before = requests.length;
-      const llm = await llamaindexBedrock(t, modelId, 300);
+      const llm = await llamaindexBedrock(t, modelId, 200);
       await llm.chat({ messages: [{ role: 'user', content: 'Say hello.' }] });
       for await (const _ of await llm.chat({ messages: askTemperature, tools: [getTemperature], stream: true }));
       await llm.chat({ messages: askTemperature, tools: [getTemperature] });
       expect(requests.slice(before)).toEqual(['InvokeModel', 'InvokeModelWithResponseStream', 'InvokeModel'].map((op) => `${op} ${modelId} 200`));
     }
     const before = requests.length;
-    const llm = await llamaindexBedrock(t, CLAUDE, 300);
+    const llm = await llamaindexBedrock(t, CLAUDE, 200);
     const first = await llm.exec({ messages: askTemperature, tools: [getTemperature] });
     await llm.exec({ messages: [...askTemperature, ...first.newMessages], tools: [getTemperature] });
     await llm.exec({ messages: [{ role: 'user', content: 'Weather?' }], responseFormat: weather, additionalChatOptions: { toolChoice: { type: 'tool', name: 'format_output' } } });

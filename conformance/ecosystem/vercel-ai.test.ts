@@ -31,7 +31,7 @@ const weather = z.object({
   advice: z.array(z.string()).max(3),
 });
 const prompt = 'Give the weather in Paris today as an object (one short piece of advice at most).';
-const maxOutputTokens = 300;
+const maxOutputTokens = 200;
 
 /** What an application reads from a structured answer: an object the schema accepts. */
 function expectWeather(output: unknown) {

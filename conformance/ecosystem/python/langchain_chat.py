@@ -58,8 +58,8 @@ def tools(llm) -> dict:
 
 def chat_model(cls: str, model_id: str):
     if cls == "converse":
-        return ChatBedrockConverse(model=model_id, max_tokens=300, temperature=0)
-    return ChatBedrock(model_id=model_id, model_kwargs={"max_tokens": 300, "temperature": 0})
+        return ChatBedrockConverse(model=model_id, max_tokens=200, temperature=0)
+    return ChatBedrock(model_id=model_id, model_kwargs={"max_tokens": 200, "temperature": 0})
 
 
 results = {}

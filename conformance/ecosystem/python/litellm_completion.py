@@ -89,7 +89,7 @@ def stream(model: str) -> dict:
 
 
 def stream_tools(model: str) -> dict:
-    chunks = completion(model, messages=[{"role": "user", "content": "What is the temperature in Paris? Use the get_temperature tool."}], tools=[GET_TEMPERATURE], max_tokens=300, stream=True)
+    chunks = completion(model, messages=[{"role": "user", "content": "What is the temperature in Paris? Use the get_temperature tool."}], tools=[GET_TEMPERATURE], max_tokens=200, stream=True)
     calls, finish_reasons = {}, []
     for chunk in chunks:
         if not chunk.choices:
@@ -109,13 +109,13 @@ def stream_tools(model: str) -> dict:
 
 def tools(model: str) -> dict:
     messages = [{"role": "user", "content": "What is the temperature in Paris? Use the get_temperature tool."}]
-    first = completion(model, messages=messages, tools=[GET_TEMPERATURE], max_tokens=300)
+    first = completion(model, messages=messages, tools=[GET_TEMPERATURE], max_tokens=200)
     message = first.choices[0].message
     calls = message.tool_calls or []
     messages.append(message.model_dump(exclude_none=True))
     for call in calls:
         messages.append({"role": "tool", "tool_call_id": call.id, "content": "18"})
-    final = completion(model, messages=messages, tools=[GET_TEMPERATURE], max_tokens=300)
+    final = completion(model, messages=messages, tools=[GET_TEMPERATURE], max_tokens=200)
     return {
         "finish_reason": first.choices[0].finish_reason,
         "tool_calls": [{"name": c.function.name, "arguments": json.loads(c.function.arguments)} for c in calls],
@@ -127,7 +127,7 @@ def tools(model: str) -> dict:
 
 
 def structured(model: str) -> dict:
-    r = completion(model, messages=[{"role": "user", "content": "Give the weather in Paris today."}], response_format=CityWeather, max_tokens=300)
+    r = completion(model, messages=[{"role": "user", "content": "Give the weather in Paris today."}], response_format=CityWeather, max_tokens=200)
     content = r.choices[0].message.content
     return {"output": CityWeather.model_validate_json(content).model_dump(), "finish_reason": r.choices[0].finish_reason}
 

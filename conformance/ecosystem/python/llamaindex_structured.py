@@ -27,7 +27,7 @@ class Song(BaseModel):
 results = {}
 for model_id in sys.argv[1:]:
     try:
-        llm = BedrockConverse(model=model_id, max_tokens=300, temperature=0)
+        llm = BedrockConverse(model=model_id, max_tokens=200, temperature=0)
         song = llm.structured_predict(Song, PromptTemplate("Name a well-known song by {artist}, with its length."), artist="The Beatles")
         results[model_id] = {"output": song.model_dump()}
     except Exception as error:  # reported per model, so that one failing leaves the other's result

@@ -26,7 +26,7 @@ def run(model_id: str) -> dict:
         BedrockConverseModel(model_id),
         output_type=CityWeather,
         instructions="Look the temperature up with the get_temperature tool before answering.",
-        model_settings={"max_tokens": 300, "temperature": 0},
+        model_settings={"max_tokens": 200, "temperature": 0},
     )
     calls: list[str] = []
 

@@ -22,7 +22,7 @@ from strands.models import BedrockModel
 
 warnings.simplefilter("ignore", DeprecationWarning)
 scenario, model_id = sys.argv[1], sys.argv[2]
-model = BedrockModel(model_id=model_id, max_tokens=300, temperature=0)
+model = BedrockModel(model_id=model_id, max_tokens=200, temperature=0)
 
 
 class CityWeather(BaseModel):
