@@ -85,10 +85,34 @@ export interface Fault {
   afterEvents?: number;
 }
 
+/** A connection cut on purpose (issue 9): no exception frame, the socket just closes. */
+export interface Drop {
+  /** Close after this many native events have gone out (0: before the first). */
+  afterEvents?: number;
+  /** Or after this many bytes of the response body. */
+  afterBytes?: number;
+}
+
+/**
+ * How fast an answer goes out (issue 9). Streams: the first event after `ttftMs`, then the text at
+ * `tokensPerSecond`, each gap varied by up to ±`jitter` (a fraction, deterministic); non-streaming
+ * calls: the whole answer after `latencyMs`.
+ */
+export interface Pacing {
+  ttftMs?: number;
+  tokensPerSecond?: number;
+  jitter?: number;
+  latencyMs?: number;
+}
+
 export interface Reply {
   content: ReplyBlock[];
   /** When set, the operation fails as scripted instead of (or part-way through) answering. */
   fault?: Fault;
+  /** When set, the connection is cut as scripted. */
+  drop?: Drop;
+  /** When set, the answer is paced (default: as fast as possible). */
+  pacing?: Pacing;
   stopReason: StopReason;
   /** The stop sequence that ended the reply, when stopReason is stop_sequence. */
   stopSequence: string | null;
