@@ -1,11 +1,16 @@
-// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--log-level silent|info|debug]
+// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--log-level silent|error|info|debug] [--seed N] [--version]
 import { parseArgs } from './config.js';
 import { startEmulator } from './index.js';
+import { packageVersion } from './version.js';
 
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2), process.env);
   if ('help' in parsed) {
     process.stdout.write(parsed.help);
+    return;
+  }
+  if ('version' in parsed) {
+    process.stdout.write(`bedrock-emulator ${packageVersion()}\n`);
     return;
   }
   if ('error' in parsed) {

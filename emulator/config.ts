@@ -6,20 +6,24 @@ export const USAGE = `Usage: bedrock-emulator [options]
   --port N              port to listen on (default 4010; 0 picks a free port)   env BEDROCK_EMULATOR_PORT
   --host H              address to bind (default 127.0.0.1)                      env BEDROCK_EMULATOR_HOST
   --fixtures DIR        folder of reply fixtures searched before the built-in ones
-  --log-level LEVEL     silent | info | debug (default info)
+  --log-level LEVEL     silent | error | info | debug (default info): info logs a line per
+                        request, debug also the request and response bodies
+  --seed N              the same ids (request, message, tool-use ids) and timestamps on
+                        every run
   --region R            region used in ARNs when a request names none (default us-east-1)
   --account-id ID       account id in generated ARNs (default 123456789012)
   --custom-model ID     base model that provisioned/custom/imported/application-profile ARNs
                         stand for (default anthropic.claude-3-haiku-20240307-v1:0)
   --allow-anonymous     answer requests that carry no Authorization header (Bedrock
                         refuses them with 403 AccessDeniedException)
+  --version             print the version
   -h, --help            show this help
 `;
 
-const LEVELS: LogLevel[] = ['silent', 'info', 'debug'];
-const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model'];
+const LEVELS: LogLevel[] = ['silent', 'error', 'info', 'debug'];
+const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model', '--seed'];
 
-type Parsed = { options: EmulatorOptions } | { help: string } | { error: string };
+type Parsed = { options: EmulatorOptions } | { help: string } | { version: true } | { error: string };
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   const options: EmulatorOptions = {
@@ -30,6 +34,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return { help: USAGE };
+    if (arg === '--version') return { version: true };
     if (arg === '--allow-anonymous') {
       options.requireAuth = false;
       continue;
@@ -57,6 +62,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
         break;
       case '--account-id':
         options.accountId = value;
+        break;
+      case '--seed':
+        if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) return { error: '--seed must be an integer 0..4294967295' };
+        options.seed = Number(value);
         break;
       case '--custom-model':
         options.customModelId = value;

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { asBedrockError } from '../src/errors.js';
+import { wallClock } from '../src/clock.js';
 import { errorResponse } from '../src/http/error-response.js';
 import type { HttpReply } from '../src/http/reply.js';
 
@@ -21,7 +22,7 @@ interface RequestView {
 }
 
 interface FetchApp {
-  fetch(request: any, env: { incoming: NodeRequest; outgoing: NodeResponse }): Response | Promise<Response>;
+  fetch(request: any, env: { incoming: AsyncIterable<Uint8Array>; outgoing: NodeResponse }): Response | Promise<Response>;
 }
 
 const BASE = 'http://localhost';
@@ -51,7 +52,51 @@ function viewOf(req: NodeRequest): RequestView {
   };
 }
 
-export function nodeHandler(app: FetchApp, log?: (line: string) => void) {
+/** Where the handler's lines go: `log` at info and debug, `warn` unless silent, `debug` at debug. */
+export interface HandlerLogs {
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+  debug?: (line: string) => void;
+}
+
+/** At most this many characters of a body in a debug line. */
+const SHOWN = 2000;
+
+export const truncate = (text: string, max = SHOWN): string => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`);
+
+/** The request body as it is read, copied into a debug line once complete. */
+async function* recorded(req: NodeRequest, debug: (line: string) => void): AsyncGenerator<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    yield chunk;
+  }
+  debug(`> ${req.method} ${req.url} ${truncate(Buffer.concat(chunks).toString('utf8'))}`);
+}
+
+/** One event-stream frame (prelude, headers, payload, CRC) as "<event-type> <payload>" for a debug line. */
+function describeFrame(frame: Uint8Array): string {
+  const view = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+  if (view.length < 16) return `(${view.length} bytes)`;
+  const total = view.readUInt32BE(0);
+  const headersLength = view.readUInt32BE(4);
+  let type = '?';
+  // Headers: name length, name, value type, value; string values (type 7) have a 2-byte length.
+  for (let at = 12; at < 12 + headersLength; ) {
+    const nameLength = view[at];
+    const name = view.toString('utf8', at + 1, at + 1 + nameLength);
+    at += 1 + nameLength;
+    if (view[at] !== 7) break;
+    const valueLength = view.readUInt16BE(at + 1);
+    const value = view.toString('utf8', at + 3, at + 3 + valueLength);
+    at += 3 + valueLength;
+    if (name === ':event-type' || name === ':exception-type') type = value;
+  }
+  return `${type} ${truncate(view.toString('utf8', 12 + headersLength, Math.min(total, view.length) - 4), 500)}`;
+}
+
+export function nodeHandler(app: FetchApp, logs: HandlerLogs = {}) {
+  const { log, debug } = logs;
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     // A body the route never read (a refusal before reading it) is drained once the answer is
     // out, so an HTTP/1.1 connection stays usable and an HTTP/2 client finishes sending.
@@ -60,16 +105,20 @@ export function nodeHandler(app: FetchApp, log?: (line: string) => void) {
     });
     let reply: HttpReply;
     try {
-      reply = (await app.fetch(viewOf(req), { incoming: req, outgoing: res })) as unknown as HttpReply;
+      const incoming = debug ? recorded(req, debug) : req;
+      reply = (await app.fetch(viewOf(req), { incoming, outgoing: res })) as unknown as HttpReply;
     } catch (err) {
       // The app's onError answers every thrown Error; this catches only non-Error throws.
-      log?.(`internal error: ${err instanceof Error ? err.stack : String(err)}`);
+      logs.warn?.(`internal error: ${err instanceof Error ? err.message : String(err)}`);
       reply = errorResponse(asBedrockError(err), 'unknown');
     }
+    if (debug && typeof reply.body === 'string') debug(`< ${reply.status} ${truncate(reply.body)}`);
     try {
-      await write(reply, req, res);
+      const complete = await write(reply, req, res, debug);
+      // A client that hangs up mid-stream is an ordinary event: one line, no stack.
+      if (!complete) log?.(`${req.method} ${req.url}: client closed the connection before the response ended`);
     } catch (err) {
-      // A failure while writing (a client gone mid-stream) ends this response only.
+      // A failure while writing ends this response only.
       log?.(`response not completed: ${err instanceof Error ? err.message : String(err)}`);
       res.destroy();
     }
@@ -91,26 +140,36 @@ function head(reply: HttpReply, req: NodeRequest, res: NodeResponse): Array<[str
   const type = rest.filter(([name]) => name.toLowerCase() === 'content-type');
   // The keep-alive decision Node made for this request (its `Connection` would say the same).
   const connection = (res as ServerResponse).shouldKeepAlive ? 'keep-alive' : 'close';
-  return [['Date', new Date().toUTCString()], ...type, length, ['Connection', connection], ...rest.filter(([name]) => name.toLowerCase() !== 'content-type')];
+  return [['Date', new Date(wallClock()).toUTCString()], ...type, length, ['Connection', connection], ...rest.filter(([name]) => name.toLowerCase() !== 'content-type')];
 }
 
-async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse): Promise<void> {
-  if (res.writableEnded || res.destroyed) return;
+/** Writes the reply; false when the client was gone before it ended. */
+async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse, debug?: (line: string) => void): Promise<boolean> {
+  if (res.writableEnded) return true;
+  if (res.destroyed) return false;
   res.statusCode = reply.status;
   for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
   const withBody = req.method !== 'HEAD';
-  if (typeof reply.body === 'string') return void (withBody ? res.end(reply.body) : res.end());
+  if (typeof reply.body === 'string') {
+    if (withBody) res.end(reply.body);
+    else res.end();
+    return true;
+  }
   // An event stream: each frame is written as it is produced, waiting whenever the socket is full.
+  if (debug) debug(`< ${reply.status} event stream`);
   const frames = reply.body[Symbol.iterator]();
   try {
     for (let next = frames.next(); !next.done && withBody; next = frames.next()) {
-      if (res.destroyed) return;
+      if (res.destroyed) return false;
+      if (debug) debug(`< event ${describeFrame(next.value)}`);
       if (!(res as ServerResponse).write(next.value)) await drained(res);
     }
   } finally {
     frames.return?.();
   }
+  if (res.destroyed) return false;
   res.end();
+  return true;
 }
 
 function drained(res: NodeResponse): Promise<void> {

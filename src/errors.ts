@@ -23,6 +23,8 @@ const STATUS = {
 export type ErrorName = keyof typeof STATUS;
 
 export const isErrorName = (name: string): name is ErrorName => Object.hasOwn(STATUS, name);
+/** Every error name a fault or rule may use (issue 9: a mistyped one is refused at start). */
+export const errorNames = (): ErrorName[] => Object.keys(STATUS) as ErrorName[];
 
 export class BedrockError extends Error {
   override readonly name: ErrorName;

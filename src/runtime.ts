@@ -18,6 +18,10 @@ export interface Runtime {
   respond: Responder;
   /** One log line per request; silent when undefined. */
   log?: (line: string) => void;
+  /** Failures of the emulator or of a responder: shown at every level but silent (issue 9). */
+  warn?: (line: string) => void;
+  /** Request and response bodies, stacks: `--log-level debug` only. */
+  debug?: (line: string) => void;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

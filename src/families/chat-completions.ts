@@ -1,6 +1,7 @@
 // What the OpenAI-style chat bodies share (AI21 Jamba, OpenAI gpt-oss, Writer Palmyra: FORMATS.md
 // §10, §13, §14): `messages` with string or part-list content, `tools` as functions, `tool_calls`
 // in assistant turns and `tool` turns answering them. Each family renders its own response.
+import { random } from '../ids.js';
 import type { Schema } from '../schema/validate.js';
 import type { Conversation, Part, ReplyBlock, StopReason, ToolChoice, ToolSpec, Turn } from '../responder/types.js';
 
@@ -149,4 +150,4 @@ export const toolUses = (content: ReplyBlock[]) =>
 
 const PADDING = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /** OpenAI's stream `obfuscation`: a random-length run of padding (both gpt captures show prefixes of this alphabet). */
-export const obfuscation = () => PADDING.slice(0, 2 + Math.floor(Math.random() * 55));
+export const obfuscation = () => PADDING.slice(0, 2 + Math.floor(random() * 55));

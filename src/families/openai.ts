@@ -20,6 +20,7 @@ import {
   type ChatTool,
   type ResponseFormat,
 } from './chat-completions.js';
+import { wallClock } from '../clock.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
 interface OpenAIRequest {
@@ -107,7 +108,7 @@ function usageBody(a: Rendered) {
 
 /** The id as called: the capture invoked through `us.` echoes the profile id as `model`. */
 const modelName = (ctx: InvokeContext) => ctx.modelIdAsCalled ?? ctx.model.modelId;
-const created = () => Math.floor(Date.now() / 1000);
+const created = () => Math.floor(wallClock() / 1000);
 
 function checkLimit(req: OpenAIRequest, ctx: InvokeContext) {
   const asked = req.max_completion_tokens ?? req.max_tokens;

@@ -7,6 +7,7 @@ import { countTokens, deltas } from '../responder/tokens.js';
 import type { Reply } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import { chatConversation, FINISH_REASON, messageSchema, textOf, toolSchema, toolUses, type ChatMessage, type ChatTool, type ResponseFormat } from './chat-completions.js';
+import { wallClock } from '../clock.js';
 import type { Family, InvokeContext, Usage } from './family.js';
 
 interface PalmyraRequest {
@@ -75,7 +76,7 @@ export const palmyra: Family<PalmyraRequest> = {
       body: {
         id: `chatcmpl-${uuid()}`,
         object: 'chat.completion',
-        created: Math.floor(Date.now() / 1000),
+        created: Math.floor(wallClock() / 1000),
         model: modelName(ctx),
         choices: [{ index: 0, message, finish_reason: FINISH_REASON[a.r.stopReason] }],
         usage: usageBody(a.usage),
@@ -85,7 +86,7 @@ export const palmyra: Family<PalmyraRequest> = {
   },
   stream(req, ctx) {
     const a = answer(req, ctx);
-    const head = { id: `chatcmpl-${uuid()}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: modelName(ctx) };
+    const head = { id: `chatcmpl-${uuid()}`, object: 'chat.completion.chunk', created: Math.floor(wallClock() / 1000), model: modelName(ctx) };
     const chunk = (delta: Record<string, unknown>, finish: string | null) => ({ ...head, choices: [{ index: 0, delta, finish_reason: finish }] });
     const events: Record<string, unknown>[] = [chunk({ role: 'assistant', content: '' }, null)];
     for (const content of deltas(a.text)) events.push(chunk({ content }, null));

@@ -7,6 +7,7 @@ import { deltas } from '../responder/tokens.js';
 import type { Reply } from '../responder/types.js';
 import { validate, type Schema } from '../schema/validate.js';
 import { FINISH_REASON, textOf } from './chat-completions.js';
+import { wallClock } from '../clock.js';
 import type { Family, InvokeContext } from './family.js';
 
 interface CompletionRequest {
@@ -28,7 +29,7 @@ function answer(req: CompletionRequest, ctx: InvokeContext): Reply {
 const envelope = (choices: unknown[], usage: unknown) => ({
   object: 'text_completion',
   id: '',
-  created: Math.floor(Date.now() / 1000),
+  created: Math.floor(wallClock() / 1000),
   model: '/opt/ml/model',
   system_fingerprint: '3.0.1-native',
   choices,

@@ -23,10 +23,33 @@ export function requestContext(runtime: Runtime): MiddlewareHandler {
     if (runtime.log) {
       const ms = (now() - started).toFixed(1);
       const model = (c.get('modelId') as string | undefined) ?? '-';
+      const op = c.get('operation') ?? 'Unknown';
+      // A client that hung up before its request was read: one line, no error answer to show.
+      if (c.get('clientGone')) return void runtime.log(`${op} ${model} client closed the connection ${ms}ms`);
       // c.res is the reply a handler returned (src/http/reply.ts): reading it creates nothing.
-      runtime.log(`${c.get('operation') ?? 'Unknown'} ${model} ${c.res.status} ${ms}ms`);
+      const reply = c.res as unknown as HttpReply;
+      runtime.log(`${op} ${model} ${reply.status} ${ms}ms${reply.status >= 400 ? ` ${describeError(reply)}` : ''}`);
     }
   };
+}
+
+/** "ThrottlingException: Too many requests, ..." from an error answer (src/http/error-response.ts). */
+function describeError(reply: HttpReply): string {
+  const type = (reply.headers['x-amzn-ErrorType'] ?? 'UnknownError').split(':')[0];
+  let message = '';
+  try {
+    const body = JSON.parse(typeof reply.body === 'string' ? reply.body : '{}') as { message?: string; Message?: string };
+    message = body.message ?? body.Message ?? '';
+  } catch {
+    // Not JSON: the type alone.
+  }
+  return message ? `${type}: ${message}` : type;
+}
+
+/** Node's errors when the client closes the connection while its request body is being read. */
+export function isClientGone(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ABORT_ERR' || (err instanceof Error && err.message === 'aborted');
 }
 
 /**
@@ -45,7 +68,14 @@ export function requireAuthorization(runtime: Runtime): MiddlewareHandler {
 export function onError(runtime: Runtime) {
   return (err: unknown, c: Context) => {
     const error = asBedrockError(err);
-    if (error !== err) runtime.log?.(`internal error: ${err instanceof Error ? err.stack : String(err)}`);
+    if (error !== err && isClientGone(err)) c.set('clientGone', true);
+    else if (error !== err) {
+      // A bug, or a custom responder that threw: shown even at the default level, its stack at debug.
+      const where = `${c.get('operation') ?? 'Unknown'} ${(c.get('modelId') as string | undefined) ?? '-'}`;
+      const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      runtime.warn?.(`internal error in ${where}: ${what}${runtime.debug ? '' : ' (stack with --log-level debug)'}`);
+      if (err instanceof Error) runtime.debug?.(err.stack ?? what);
+    }
     return asHonoResponse(errorResponse(error, (c.get('requestId') as string | undefined) ?? 'unknown'));
   };
 }
