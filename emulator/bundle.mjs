@@ -4,6 +4,9 @@
 //                          conformance/bench/startup.mjs). Model families stay lazy inside it.
 //   dist/bin/cli.cjs       the bin itself, emulator/bin.cjs: runs the program from V8's code cache.
 //   dist/bin/emulator.<build>.v8-cache  that cache, made by running the program once (below).
+// and the CommonJS entry of the package (issue 9: Jest's default setup `require`s it):
+//   dist/emulator/index.cjs  startEmulator() and the rest of emulator/index.ts as one CommonJS
+//                            file, beside tsc's ESM dist/emulator/index.js.
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +33,19 @@ const result = await build({
   supported: { 'dynamic-import': false },
 });
 const code = result.outputFiles[0].text;
+
+// The dependencies stay dependencies (hono and the codec ship CommonJS builds).
+await build({
+  entryPoints: [here('./index.ts')],
+  outfile: here('../dist/emulator/index.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'silent' },
+  packages: 'external',
+});
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
 
 mkdirSync(out, { recursive: true });
