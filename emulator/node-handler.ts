@@ -92,7 +92,11 @@ function describeFrame(frame: Uint8Array): string {
     at += 3 + valueLength;
     if (name === ':event-type' || name === ':exception-type') type = value;
   }
-  return `${type} ${truncate(view.toString('utf8', 12 + headersLength, Math.min(total, view.length) - 4), 500)}`;
+  let payload = view.toString('utf8', 12 + headersLength, Math.min(total, view.length) - 4);
+  // InvokeModelWithResponseStream chunks carry the model's JSON as base64 `bytes`: shown decoded.
+  const bytes = /^\{"bytes":"([A-Za-z0-9+/=]*)"/.exec(payload)?.[1];
+  if (bytes) payload = Buffer.from(bytes, 'base64').toString('utf8');
+  return `${type} ${truncate(payload, 500)}`;
 }
 
 export function nodeHandler(app: FetchApp, logs: HandlerLogs = {}) {
@@ -112,6 +116,8 @@ export function nodeHandler(app: FetchApp, logs: HandlerLogs = {}) {
       logs.warn?.(`internal error: ${err instanceof Error ? err.message : String(err)}`);
       reply = errorResponse(asBedrockError(err), 'unknown');
     }
+    // A client gone before its request was read is already the request's one log line (middleware).
+    if (res.destroyed && !req.complete) return;
     if (debug && typeof reply.body === 'string') debug(`< ${reply.status} ${truncate(reply.body)}`);
     try {
       const complete = await write(reply, req, res, debug);

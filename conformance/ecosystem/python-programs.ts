@@ -38,7 +38,7 @@ export function describePrograms(name: string, body: (run: (program: string, ...
     return;
   }
   const log: string[] = [];
-  const t = useTarget({ logLevel: 'info', logger: (line) => log.push(line.replace(/ [\d.]+ms$/, '')) });
+  const t = useTarget({ logLevel: 'info', logger: (line) => log.push(line.replace(/ [\d.]+ms(?= |$)/, '')) });
   const runs = new Map<string, Promise<ProgramRun>>();
   let home: string;
   let queue: Promise<unknown> = Promise.resolve();
