@@ -121,7 +121,9 @@ describe.skipIf(!existsSync(BIN))('[emulator] bedrock-emulator bin (dist/bin/cli
 
   it('npm start passes SIGTERM to the emulator: nothing is left running', async () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
-    const npm = spawn('npm', ['start', '--', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that whatever happens the test can clean up everything it started.
+    const npm = spawn('npm', ['start', '--', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    try {
     let out = '';
     await new Promise<void>((resolve, reject) => {
       npm.stdout!.on('data', (d) => {
@@ -137,6 +139,13 @@ describe.skipIf(!existsSync(BIN))('[emulator] bedrock-emulator bin (dist/bin/cli
     // The port is closed once the emulator itself has gone; an orphan would still answer.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await expect(fetch(`${url}/foundation-models`)).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone: nothing was left.
+      }
+    }
   });
 
   it('the package can be required from CommonJS (Jest\'s default setup) and imported from ESM', async () => {
