@@ -124,21 +124,21 @@ describe.skipIf(!existsSync(BIN))('[emulator] bedrock-emulator bin (dist/bin/cli
     // Its own process group, so that whatever happens the test can clean up everything it started.
     const npm = spawn('npm', ['start', '--', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      npm.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('AWS_ENDPOINT_URL_BEDROCK=')) resolve();
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        npm.stdout!.on('data', (d) => {
+          out += d;
+          if (out.includes('AWS_ENDPOINT_URL_BEDROCK=')) resolve();
+        });
+        npm.on('exit', (code) => reject(new Error(`npm start exited ${code}`)));
       });
-      npm.on('exit', (code) => reject(new Error(`npm start exited ${code}`)));
-    });
-    const url = /listening on (http:\/\/\S+)/.exec(out)![1];
-    const code = exited(npm);
-    npm.kill('SIGTERM');
-    await code;
-    // The port is closed once the emulator itself has gone; an orphan would still answer.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expect(fetch(`${url}/foundation-models`)).rejects.toThrow();
+      const url = /listening on (http:\/\/\S+)/.exec(out)![1];
+      const code = exited(npm);
+      npm.kill('SIGTERM');
+      await code;
+      // The port is closed once the emulator itself has gone; an orphan would still answer.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expect(fetch(`${url}/foundation-models`)).rejects.toThrow();
     } finally {
       try {
         process.kill(-npm.pid!, 'SIGKILL');
