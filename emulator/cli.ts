@@ -1,4 +1,4 @@
-// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--log-level silent|info|debug]
+// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--rules FILE] [--journal FILE] [--log-level silent|info|debug]
 import { parseArgs } from './config.js';
 import { startEmulator } from './index.js';
 

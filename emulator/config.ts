@@ -6,6 +6,8 @@ export const USAGE = `Usage: bedrock-emulator [options]
   --port N              port to listen on (default 4010; 0 picks a free port)   env BEDROCK_EMULATOR_PORT
   --host H              address to bind (default 127.0.0.1)                      env BEDROCK_EMULATOR_HOST
   --fixtures DIR        folder of reply fixtures searched before the built-in ones
+  --rules FILE          JSON rules (scripted replies, errors, pacing), reloaded when the file changes
+  --journal FILE        append every request the emulator answers to FILE as JSON lines
   --log-level LEVEL     silent | info | debug (default info)
   --region R            region used in ARNs when a request names none (default us-east-1)
   --account-id ID       account id in generated ARNs (default 123456789012)
@@ -17,7 +19,7 @@ export const USAGE = `Usage: bedrock-emulator [options]
 `;
 
 const LEVELS: LogLevel[] = ['silent', 'info', 'debug'];
-const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model'];
+const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model', '--rules', '--journal'];
 
 type Parsed = { options: EmulatorOptions } | { help: string } | { error: string };
 
@@ -47,6 +49,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
         break;
       case '--fixtures':
         options.fixtures = value;
+        break;
+      case '--rules':
+        options.rulesFile = value;
+        break;
+      case '--journal':
+        options.journalFile = value;
         break;
       case '--log-level':
         if (!LEVELS.includes(value as LogLevel)) return { error: `--log-level must be one of ${LEVELS.join(', ')}` };

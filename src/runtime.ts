@@ -1,5 +1,6 @@
 // What every operation needs to answer a request: the settings of this emulator instance and
 // the responder that decides what models say.
+import type { Control } from './admin/routes.js';
 import type { Responder } from './responder/types.js';
 
 export interface Settings {
@@ -18,6 +19,8 @@ export interface Runtime {
   respond: Responder;
   /** One log line per request; silent when undefined. */
   log?: (line: string) => void;
+  /** Rules and journal (issue 9): the admin API and the journal are mounted when set. */
+  control?: Control;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
