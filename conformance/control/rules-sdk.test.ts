@@ -4,6 +4,7 @@ import {
   BedrockRuntimeClient,
   ConverseCommand,
   ConverseStreamCommand,
+  CountTokensCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
@@ -191,6 +192,16 @@ emulatorDescribe('rules through startEmulator() and the JS SDK', () => {
 
     emulator.rules.add({ match: { headers: { 'user-agent': '/aws-sdk-js/' } }, reply: { text: 'from JS' } });
     expect(await say()).toBe('from JS');
+  });
+
+  it('CountTokens does not use up a rule', async () => {
+    emulator.rules.add({ match: { prompt: 'count me' }, reply: { text: 'once' }, times: 1 });
+    const body = new TextEncoder().encode(JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 10, messages: [{ role: 'user', content: 'count me' }] }));
+    const counted = await client.send(new CountTokensCommand({ modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', input: { invokeModel: { body } } }));
+    expect(counted.inputTokens).toBeGreaterThan(0);
+    expect(emulator.requests({ operation: 'CountTokens' })[0].ruleId).toBeUndefined();
+    const res = await client.send(new ConverseCommand({ modelId: NOVA, messages: user('count me') }));
+    expect(res.output?.message?.content).toEqual([{ text: 'once' }]);
   });
 
   it('the journal shows exactly what the app sent, Authorization reduced to the access key id', async () => {

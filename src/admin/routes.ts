@@ -50,6 +50,11 @@ function filterOf(c: Context): JournalFilter {
 
 export function adminRoutes(control: Control): Hono {
   const admin = new Hono({ router: new LinearRouter() });
+  // Named in the request log line (src/http/middleware.ts) as what it is.
+  admin.use(async (c: Context, next: () => Promise<void>) => {
+    c.set('operation', 'Admin');
+    await next();
+  });
   admin.get('/health', () => json(200, { status: 'ok', version: control.version() }));
   admin.get('/rules', () => json(200, control.rules.list()));
   admin.post('/rules', async (c) => {

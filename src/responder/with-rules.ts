@@ -61,7 +61,10 @@ export function withRules(rules: RuleStore, wrapped: Responder): Responder {
   return (conv, modelId) => {
     const scope = currentRequest();
     if (scope) scope.resolvedModelId = modelId;
-    const taken = rules.size > 0 ? rules.take(conv, modelId, scope) : undefined;
+    // CountTokens reads a native body through its family, which asks the responder, but says
+    // nothing: it must not use up a rule's calls (`times`, `sequence`).
+    const counting = scope?.operation() === 'CountTokens';
+    const taken = rules.size > 0 && !counting ? rules.take(conv, modelId, scope) : undefined;
     const reply = taken ? answerReply(taken.answer, conv, () => wrapped(conv, modelId), scope?.operation()) : wrapped(conv, modelId);
     if (scope) {
       if (taken) scope.ruleId = taken.rule.id;
