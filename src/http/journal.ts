@@ -18,7 +18,10 @@ export function redactAuthorization(value: string): string {
 }
 
 function headersOf(c: Context): Record<string, string> {
-  const raw = (c.env as { incoming?: { headers?: IncomingHttpHeaders } } | undefined)?.incoming?.headers ?? {};
+  const incoming = (c.env as { incoming?: { headers?: IncomingHttpHeaders } } | undefined)?.incoming?.headers;
+  // Served without Node's request (a Fetch Request, in-process): its Headers. Never touched on the
+  // Node path, where that would load undici (src/http/reply.ts).
+  const raw: IncomingHttpHeaders = incoming ?? Object.fromEntries((c.req.raw.headers as Headers | undefined)?.entries?.() ?? []);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (name.startsWith(':') || value === undefined) continue;
