@@ -1,4 +1,4 @@
-// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--log-level silent|error|info|debug] [--seed N] [--version]
+// bedrock-emulator [--port N] [--host H] [--fixtures DIR] [--rules FILE] [--journal FILE] [--log-level silent|error|info|debug] [--seed N] [--version]
 import { parseArgs } from './config.js';
 import { startEmulator } from './index.js';
 import { packageVersion } from './version.js';

@@ -6,6 +6,8 @@ export const USAGE = `Usage: bedrock-emulator [options]
   --port N              port to listen on (default 4010; 0 picks a free port)   env BEDROCK_EMULATOR_PORT
   --host H              address to bind (default 127.0.0.1)                      env BEDROCK_EMULATOR_HOST
   --fixtures DIR        folder of reply fixtures searched before the built-in ones
+  --rules FILE          JSON rules (scripted replies, errors, pacing), reloaded when the file changes
+  --journal FILE        append every request the emulator answers to FILE as JSON lines
   --log-level LEVEL     silent | error | info | debug (default info): info logs a line per
                         request, debug also the request and response bodies
   --seed N              the same ids (request, message, tool-use ids) and timestamps on
@@ -21,7 +23,7 @@ export const USAGE = `Usage: bedrock-emulator [options]
 `;
 
 const LEVELS: LogLevel[] = ['silent', 'error', 'info', 'debug'];
-const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model', '--seed'];
+const VALUED = ['--port', '--host', '--fixtures', '--log-level', '--region', '--account-id', '--custom-model', '--seed', '--rules', '--journal'];
 
 type Parsed = { options: EmulatorOptions } | { help: string } | { version: true } | { error: string };
 
@@ -52,6 +54,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
         break;
       case '--fixtures':
         options.fixtures = value;
+        break;
+      case '--rules':
+        options.rulesFile = value;
+        break;
+      case '--journal':
+        options.journalFile = value;
         break;
       case '--log-level':
         if (!LEVELS.includes(value as LogLevel)) return { error: `--log-level must be one of ${LEVELS.join(', ')}` };

@@ -1,13 +1,21 @@
-// startEmulator(): the emulator as a value any test runner can start and stop.
+// startEmulator(): the emulator as a value any test runner can start and stop, with its rules,
+// journal and admin API (issue 9).
 import { createApp } from '../src/app.js';
+import type { Control } from '../src/admin/routes.js';
+import { Journal, journalFileSink, type JournalEntry, type JournalFilter } from '../src/journal.js';
 import { FixtureStore, builtinFixturesDir } from '../src/responder/fixtures.js';
 import { createResponder } from '../src/responder/responder.js';
 import type { Responder } from '../src/responder/types.js';
+import { withRules } from '../src/responder/with-rules.js';
+import { RuleStore } from '../src/rules/store.js';
+import type { Rule, StoredRule } from '../src/rules/types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../src/runtime.js';
 import { fixClock } from '../src/clock.js';
 import { seedIds } from '../src/ids.js';
 import { listenDual } from './listener.js';
 import { nodeHandler } from './node-handler.js';
+import { watchRulesFile } from './rules-file.js';
+import { packageVersion } from './version.js';
 
 /** silent: nothing; error: only failures of the emulator or of a responder; info: also one line
  *  per request (4xx/5xx with the error type and message); debug: also request and response bodies
@@ -17,6 +25,11 @@ export type LogLevel = 'silent' | 'error' | 'info' | 'debug';
 const LEVELS: LogLevel[] = ['silent', 'error', 'info', 'debug'];
 /** The wall clock of a seeded emulator: 2026-01-01T00:00:00Z, for every timestamp it writes. */
 export const SEEDED_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+export type { Conversation, Turn, Part, ToolSpec, ToolChoice, Reply, ReplyBlock, StopReason, Fault, Drop, Pacing, Responder } from '../src/responder/types.js';
+export type { Rule, RuleMatch, RuleReply, RuleAnswer, RuleError, RuleStreamError, ToolCall, StoredRule } from '../src/rules/types.js';
+export type { JournalEntry, JournalFilter, ReplySummary } from '../src/journal.js';
+export { InvalidRuleError } from '../src/rules/validate.js';
 
 export interface EmulatorOptions extends Partial<Settings> {
   /** 0 picks a free port. Default 0. */
@@ -28,8 +41,14 @@ export interface EmulatorOptions extends Partial<Settings> {
   fixtures?: string;
   /** Makes ids (request, message, tool-use ids) and timestamps the same on every run. Process-wide. */
   seed?: number;
-  /** Replaces the fixture-based responder entirely. */
+  /** Replaces the fixture-based responder (rules still come first; `defaultResponder()` gives the fixtures' one to fall back to). */
   responder?: Responder;
+  /** Rules in force from the start (validated: throws InvalidRuleError). */
+  rules?: Rule[];
+  /** A JSON rules file, read at start and again whenever it changes. */
+  rulesFile?: string;
+  /** Appends every journal entry to this file as a JSON line. */
+  journalFile?: string;
   /** Default 'error': a responder that throws is shown, nothing else. */
   logLevel?: LogLevel;
   /** Where log lines go; default stderr. */
@@ -40,7 +59,24 @@ export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
+  rules: {
+    /** Adds one rule or a list (validated: throws InvalidRuleError naming JSON paths); returns the ids. */
+    add(rule: Rule | Rule[]): string[];
+    list(): StoredRule[];
+    /** Removes all rules, or those with the given ids. */
+    clear(ids?: string[]): number;
+  };
+  /** The journal, oldest first. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  clearRequests(): void;
+  /** Clears rules and journal. */
+  reset(): void;
   close(): Promise<void>;
+}
+
+/** The fixtures' responder (the emulator's default), for a custom responder to fall back to. */
+export function defaultResponder(options: { fixtures?: string } = {}): Responder {
+  return createResponder(new FixtureStore([...(options.fixtures ? [options.fixtures] : []), builtinFixturesDir()]));
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -51,8 +87,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     customModelId: options.customModelId ?? DEFAULT_SETTINGS.customModelId,
     requireAuth: options.requireAuth ?? DEFAULT_SETTINGS.requireAuth,
   };
-  const dirs = [...(options.fixtures ? [options.fixtures] : []), builtinFixturesDir()];
-  const respond = options.responder ?? createResponder(new FixtureStore(dirs));
   if (options.seed !== undefined) {
     seedIds(options.seed);
     fixClock(SEEDED_EPOCH_MS);
@@ -64,9 +98,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log: level >= 2 ? sink : undefined,
     debug: level >= 3 ? sink : undefined,
   };
-  const app = createApp({ settings, respond, ...logs });
+  const rules = new RuleStore();
+  if (options.rules) rules.add(options.rules);
+  const respond = withRules(rules, options.responder ?? defaultResponder(options));
+  const stopWatching = options.rulesFile ? watchRulesFile(options.rulesFile, rules, sink) : undefined;
+  const journal = new Journal(undefined, options.journalFile ? journalFileSink(options.journalFile) : undefined);
+  const control: Control = { rules, journal, version: packageVersion };
+  const app = createApp({ settings, respond, ...logs, control });
   const server = await listenDual(nodeHandler(app, logs), options.port ?? 0, host);
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${server.port}`, port: server.port, host, close: server.close };
+  return {
+    url: `http://${shownHost}:${server.port}`,
+    port: server.port,
+    host,
+    rules: { add: (rule) => rules.add(rule), list: () => rules.list(), clear: (ids) => rules.clear(ids) },
+    requests: (filter) => journal.list(filter),
+    clearRequests: () => journal.clear(),
+    reset: () => {
+      rules.clear();
+      journal.clear();
+    },
+    close: async () => {
+      stopWatching?.();
+      await server.close();
+    },
+  };
 }
-export { packageVersion } from './version.js';
+export { packageVersion };

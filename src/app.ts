@@ -14,12 +14,19 @@ import { getInferenceProfile } from './operations/get-inference-profile.js';
 import { listFoundationModels } from './operations/list-foundation-models.js';
 import { listInferenceProfiles } from './operations/list-inference-profiles.js';
 import type { Runtime } from './runtime.js';
+import { adminRoutes } from './admin/routes.js';
+import { journalRequests } from './http/journal.js';
 
 export function createApp(runtime: Runtime): Hono {
   // A handful of routes: the linear router matches them without the RegExpRouter's build step,
   // which would otherwise run inside the very first request (start-up time, conformance/bench).
   const app = new Hono({ router: new LinearRouter() });
   app.use(requestContext(runtime));
+  // The admin API (/_emulator/…): before the journal and the Authorization check, which are Bedrock's.
+  if (runtime.control) {
+    app.route('/_emulator', adminRoutes(runtime.control));
+    app.use(journalRequests(runtime.control.journal));
+  }
   app.use(requireAuthorization(runtime));
 
   // bedrock-runtime (SPEC.md §2)

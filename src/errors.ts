@@ -266,3 +266,41 @@ export const ToolSchemaErrors = {
   // still in 2026 (claude-code#40075, kenn-io/kata#365).
   claudeTopLevelCombinator: (path: string) => validation(`${path}: input_schema does not support oneOf, allOf, or anyOf at the top level`),
 } as const;
+
+/** Every error name a scripted fault (rule, fixture) may use. */
+export const ERROR_NAMES = Object.keys(STATUS) as ErrorName[];
+
+/** HTTP status of an error name (AWS's, SPEC.md §4.1). */
+export const statusOf = (name: ErrorName): number => STATUS[name];
+
+/**
+ * The message a scripted error carries when the script gives none (issue 9 rules): AWS's own
+ * wording for each error where one is recorded (REAL_ERROR_MESSAGES.md, quoted sources there),
+ * else a neutral sentence (marked "no sighting").
+ */
+export const DEFAULT_ERROR_MESSAGES: Record<ErrorName, string> = {
+  // no sighting of a generic one: validation messages always name the problem
+  ValidationException: 'The request failed validation.',
+  // no sighting
+  ServiceQuotaExceededException: 'Your request exceeds the service quota for your account. You can view your quotas at https://console.aws.amazon.com/servicequotas/.',
+  // no sighting
+  ConflictException: 'The request could not be completed because of a conflict.',
+  // aws-samples/generative-ai-to-build-a-devsecops-chatbot#3, andrewyng/aisuite#174
+  AccessDeniedException: "You don't have access to the model with the specified model ID.",
+  // truera/trulens#779 (2024-01)
+  ResourceNotFoundException: 'Could not resolve the foundation model from the provided model identifier.',
+  // aws-samples/amazon-nova-samples#147
+  ModelTimeoutException: 'Model has timed out in processing the request. Try your request again.',
+  // langchain-ai/langchainjs#2768, aws/aws-sdk-js-v3#6266
+  ModelErrorException: 'The system encountered an unexpected error during processing. Try your request again.',
+  ModelStreamErrorException: 'The system encountered an unexpected error during processing. Try your request again.',
+  // aws-sdk-rust panic dump with headers (REAL_ERROR_MESSAGES.md, 2025-01-16)
+  ThrottlingException: 'Too many requests, please wait before trying again.',
+  // no sighting
+  ModelNotReadyException: 'Model is not ready to serve inference requests. Try your request again.',
+  // no sighting of Bedrock's; "Internal error" is a hand-made pydantic-ai cassette
+  InternalServerException: 'The server encountered an internal error while processing the request.',
+  // darko-mesaros/bedrust#47, danny-avila/LibreChat#4217
+  ServiceUnavailableException: 'Bedrock is unable to process your request.',
+  SerializationException: 'Start of structure or map found where not expected.',
+};

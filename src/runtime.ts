@@ -1,5 +1,6 @@
 // What every operation needs to answer a request: the settings of this emulator instance and
 // the responder that decides what models say.
+import type { Control } from './admin/routes.js';
 import type { Responder } from './responder/types.js';
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Runtime {
   warn?: (line: string) => void;
   /** Request and response bodies, stacks: `--log-level debug` only. */
   debug?: (line: string) => void;
+  /** Rules and journal (issue 9): the admin API and the journal are mounted when set. */
+  control?: Control;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

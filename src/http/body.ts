@@ -16,10 +16,15 @@ export const bodyTooLarge = () =>
 
 /** The request body of a route: Node's request stream, which the Node handler
  *  (emulator/node-handler.ts) hands over as `incoming`. */
-export function readRequestBody(c: { env: unknown; req: { header(name: string): string | undefined } }): Promise<Uint8Array> {
+export async function readRequestBody(c: { env: unknown; req: { header(name: string): string | undefined } }): Promise<Uint8Array> {
   const incoming = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming;
-  return readBody(incoming ?? null, c.req.header('content-length'));
+  const bytes = await readBody(incoming ?? null, c.req.header('content-length'));
+  bodiesRead.set(c, bytes);
+  return bytes;
 }
+
+/** The body each request's route read, for the journal (src/http/journal.ts) to record at the edge. */
+export const bodiesRead = new WeakMap<object, Uint8Array>();
 
 export async function readBody(source: AsyncIterable<Uint8Array> | null, declaredLength: string | undefined, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   if (!source) return new Uint8Array(0);
