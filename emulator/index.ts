@@ -18,6 +18,9 @@ export interface EmulatorOptions extends Partial<Settings> {
   fixtures?: string;
   /** Replaces the fixture-based responder entirely. */
   responder?: Responder;
+  /** Pace every answer at its model's published speed (time to first token, tokens/s); a Reply's
+   *  own `pacing` wins. Default false: answers go out as fast as possible. */
+  realisticPacing?: boolean;
   /** Default 'silent'. */
   logLevel?: LogLevel;
   /** Where log lines go; default stderr. */
@@ -38,6 +41,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: options.accountId ?? DEFAULT_SETTINGS.accountId,
     customModelId: options.customModelId ?? DEFAULT_SETTINGS.customModelId,
     requireAuth: options.requireAuth ?? DEFAULT_SETTINGS.requireAuth,
+    ...(options.realisticPacing ? { realisticPacing: true } : {}),
   };
   const dirs = [...(options.fixtures ? [options.fixtures] : []), builtinFixturesDir()];
   const respond = options.responder ?? createResponder(new FixtureStore(dirs));

@@ -9,6 +9,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { asBedrockError } from '../src/errors.js';
 import { errorResponse } from '../src/http/error-response.js';
 import type { HttpReply } from '../src/http/reply.js';
+import { now } from '../src/clock.js';
 
 type NodeRequest = IncomingMessage | Http2ServerRequest;
 type NodeResponse = ServerResponse | Http2ServerResponse;
@@ -96,21 +97,92 @@ function head(reply: HttpReply, req: NodeRequest, res: NodeResponse): Array<[str
 
 async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse): Promise<void> {
   if (res.writableEnded || res.destroyed) return;
-  res.statusCode = reply.status;
-  for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
-  const withBody = req.method !== 'HEAD';
-  if (typeof reply.body === 'string') return void (withBody ? res.end(reply.body) : res.end());
-  // An event stream: each frame is written as it is produced, waiting whenever the socket is full.
-  const frames = reply.body[Symbol.iterator]();
+  // Paced or cut answers (issue 9) only: the timer of a client that hangs up is cleared at once.
+  const timer = reply.notBefore !== undefined || typeof reply.body !== 'string' ? new Timer(res) : undefined;
   try {
-    for (let next = frames.next(); !next.done && withBody; next = frames.next()) {
-      if (res.destroyed) return;
-      if (!(res as ServerResponse).write(next.value)) await drained(res);
+    if (reply.notBefore !== undefined && !(await timer!.until(reply.notBefore))) return;
+    res.statusCode = reply.status;
+    for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
+    const withBody = req.method !== 'HEAD';
+    if (typeof reply.body === 'string') {
+      if (reply.cutAfterBytes !== undefined && withBody) return await cut(res, Buffer.from(reply.body).subarray(0, reply.cutAfterBytes));
+      return void (withBody ? res.end(reply.body) : res.end());
     }
+    // An event stream: each frame is written as it is produced, waiting whenever the socket is full,
+    // and until a paced frame's moment.
+    const frames = reply.body[Symbol.iterator]();
+    try {
+      for (let next = frames.next(); !next.done && withBody; next = frames.next()) {
+        if (res.destroyed) return;
+        const part = next.value;
+        if (part instanceof Uint8Array) {
+          if (!(res as ServerResponse).write(part)) await drained(res);
+        } else if ('until' in part) {
+          if (!(await timer!.until(part.until))) return;
+        } else {
+          // The bytes before the cut went into the last written part; flush and break the connection.
+          return await cut(res, new Uint8Array(0));
+        }
+      }
+    } finally {
+      frames.return?.();
+    }
+    res.end();
   } finally {
-    frames.return?.();
+    timer?.dispose();
   }
-  res.end();
+}
+
+/** Waits on the event loop (a timer, no CPU), and gives up as soon as the client hangs up. */
+class Timer {
+  private gone = false;
+  private wake?: () => void;
+  private readonly onClose = () => {
+    this.gone = true;
+    this.wake?.();
+  };
+  constructor(private readonly res: NodeResponse) {
+    res.once('close', this.onClose);
+  }
+  /** True when `deadline` (now() clock) came; false when the client went away first. */
+  until(deadline: number): Promise<boolean> {
+    const ms = deadline - now();
+    if (this.gone || this.res.destroyed) return Promise.resolve(false);
+    if (ms < 1) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => {
+        this.wake = undefined;
+        resolve(true);
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timeout);
+        this.wake = undefined;
+        resolve(false);
+      };
+    });
+  }
+  dispose(): void {
+    this.wake?.();
+    this.res.off('close', this.onClose);
+  }
+}
+
+/**
+ * A scripted drop (issue 9): what a client sees as a broken connection, not an error frame. The
+ * bytes before the cut are flushed first; then HTTP/1.1 loses its socket and HTTP/2 its stream,
+ * reset with INTERNAL_ERROR (code 2, RFC 9113 §7), as a proxy or a crashed backend would.
+ */
+async function cut(res: NodeResponse, last: Uint8Array): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (res.destroyed) return resolve();
+    (res as ServerResponse).write(last, () => resolve());
+    res.once('close', () => resolve());
+  });
+  // One turn of the loop so the flushed bytes leave before the reset.
+  await new Promise((resolve) => setImmediate(resolve));
+  const stream = (res as Http2ServerResponse).stream;
+  if (stream) stream.close(2);
+  else (res as ServerResponse).socket?.destroy();
 }
 
 function drained(res: NodeResponse): Promise<void> {

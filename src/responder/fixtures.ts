@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { Fault } from './types.js';
+import type { Drop, Fault, Pacing } from './types.js';
 
 export interface CannedReply {
   text: string;
@@ -15,6 +15,10 @@ export interface CannedReply {
   toolPreamble?: string;
   /** Makes every call to the model fail as scripted (see README, "Scripting failures"). */
   fault?: Fault;
+  /** Paces every answer of the model (README, "Pacing and dropped connections"). */
+  pacing?: Pacing;
+  /** Cuts every answer's connection as scripted. */
+  drop?: Drop;
 }
 
 /** The fixtures/ folder of this package, from src/ (tests), dist/src/ or the dist/bin bundle. */
@@ -54,6 +58,8 @@ export class FixtureStore {
           reasoning: typeof data.reasoning === 'string' ? data.reasoning : undefined,
           toolPreamble: typeof data.toolPreamble === 'string' ? data.toolPreamble : undefined,
           fault: data.fault,
+          pacing: data.pacing,
+          drop: data.drop,
         };
       }
     }
