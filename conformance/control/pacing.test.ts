@@ -30,15 +30,17 @@ const ask = { modelId: MODEL, messages: [{ role: 'user' as const, content: [{ te
 const since = (t0: number) => performance.now() - t0;
 
 /** Timestamps and texts of a ConverseStream's text deltas. */
-async function timedDeltas(client: BedrockRuntimeClient): Promise<{ sent: number; deltas: Array<{ at: number; text: string }> }> {
+async function timedDeltas(client: BedrockRuntimeClient): Promise<{ sent: number; deltas: Array<{ at: number; text: string }>; latencyMs?: number }> {
   const sent = performance.now();
   const out = await client.send(new ConverseStreamCommand(ask));
   const deltas: Array<{ at: number; text: string }> = [];
+  let latencyMs: number | undefined;
   for await (const event of out.stream!) {
     const text = event.contentBlockDelta?.delta?.text;
     if (text) deltas.push({ at: performance.now(), text });
+    if (event.metadata) latencyMs = event.metadata.metrics?.latencyMs;
   }
-  return { sent, deltas };
+  return { sent, deltas, latencyMs };
 }
 
 emulatorDescribe('pacing and drops (issue 9)', () => {
@@ -50,7 +52,9 @@ emulatorDescribe('pacing and drops (issue 9)', () => {
 
     it('a stream paced at 120 tokens/s goes out at 120 tokens/s (±10%) after its time to first token', async () => {
       script = { pacing: { ttftMs: 300, tokensPerSecond: 120 } };
-      const { sent, deltas } = await timedDeltas(client());
+      const { sent, deltas, latencyMs } = await timedDeltas(client());
+      // The metadata event reports the time the paced stream took.
+      expect(latencyMs).toBeGreaterThanOrEqual(Math.floor(deltas.at(-1)!.at - deltas[0].at + 300));
       expect(deltas.map((d) => d.text).join('')).toBe(TEXT);
       expect(deltas[0].at - sent).toBeGreaterThanOrEqual(295);
       expect(deltas[0].at - sent).toBeLessThan(300 + 400);
