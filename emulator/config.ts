@@ -13,7 +13,7 @@ export const USAGE = `Usage: bedrock-emulator [options]
                         stand for (default anthropic.claude-3-haiku-20240307-v1:0)
   --allow-anonymous     answer requests that carry no Authorization header (Bedrock
                         refuses them with 403 AccessDeniedException)
-  --realistic-pacing    pace every answer at its model's published speed (time to
+  --realistic-pacing    pace every answer at its model's typical Bedrock speed (time to
                         first token, tokens/s); a fixture's or rule's pacing wins
   -h, --help            show this help
 `;
