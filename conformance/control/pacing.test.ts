@@ -27,6 +27,7 @@ const responder = (): Reply => ({
 });
 
 const ask = { modelId: MODEL, messages: [{ role: 'user' as const, content: [{ text: 'Count.' }] }], inferenceConfig: { maxTokens: 200 } };
+const native = { modelId: MODEL, body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 200, messages: [{ role: 'user', content: 'Count.' }] }) };
 const since = (t0: number) => performance.now() - t0;
 
 /** Timestamps and texts of a ConverseStream's text deltas. */
@@ -114,6 +115,26 @@ emulatorDescribe('pacing and drops (issue 9)', () => {
       expect(next.stopReason).toBe('end_turn');
     });
 
+    it('a native stream cut after 1000 bytes breaks mid-frame in the SDK, and the next call succeeds', async () => {
+      script = { drop: { afterBytes: 1000 } };
+      let events = 0;
+      const error = await (async () => {
+        try {
+          const out = await client().send(new InvokeModelWithResponseStreamCommand(native));
+          for await (const _ of out.body!) events++;
+        } catch (err) {
+          return err as Error;
+        }
+      })();
+      expect(error!.message).toMatch(/NGHTTP2_INTERNAL_ERROR|aborted/);
+      // The whole answer is over 40 events; the first few fit in 1000 bytes.
+      expect(events).toBeGreaterThan(0);
+      expect(events).toBeLessThan(10);
+      script = {};
+      const next = await client().send(new InvokeModelWithResponseStreamCommand(native));
+      for await (const _ of next.body!);
+    });
+
     it('a client that hangs up while a stream is paced leaves no timer behind', async () => {
       const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
       const before = timers();
@@ -121,7 +142,7 @@ emulatorDescribe('pacing and drops (issue 9)', () => {
       for (const pacing of [{ ttftMs: 10_000 }, { tokensPerSecond: 2 }]) {
         script = { pacing };
         const abort = new AbortController();
-        const call = client().send(new InvokeModelWithResponseStreamCommand({ modelId: MODEL, body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 200, messages: [{ role: 'user', content: 'Count.' }] }) }), { abortSignal: abort.signal });
+        const call = client().send(new InvokeModelWithResponseStreamCommand(native), { abortSignal: abort.signal });
         const consumed = call.then(async (out) => {
           for await (const _ of out.body!) if (!abort.signal.aborted) setTimeout(() => abort.abort(), 100).unref();
         });
@@ -131,6 +152,11 @@ emulatorDescribe('pacing and drops (issue 9)', () => {
         await consumed.catch(() => {});
         expect(since(started)).toBeLessThan(5_000);
       }
+      // And while a non-streaming answer waits for its latency.
+      script = { pacing: { latencyMs: 10_000 } };
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 200);
+      await expect(client().send(new ConverseCommand(ask), { abortSignal: abort.signal })).rejects.toThrow();
       script = {};
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(timers()).toBeLessThanOrEqual(before);
