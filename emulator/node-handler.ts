@@ -97,7 +97,8 @@ function head(reply: HttpReply, req: NodeRequest, res: NodeResponse): Array<[str
 
 async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse): Promise<void> {
   if (res.writableEnded || res.destroyed) return;
-  // Paced or cut answers (issue 9) only: the timer of a client that hangs up is cleared at once.
+  // Paced answers and streams (issue 9): a close listener, and a timer only while a pause lasts,
+  // cleared at once when the client hangs up.
   const timer = reply.notBefore !== undefined || typeof reply.body !== 'string' ? new Timer(res) : undefined;
   try {
     if (reply.notBefore !== undefined && !(await timer!.until(reply.notBefore))) return;
