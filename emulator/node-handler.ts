@@ -151,10 +151,11 @@ class Timer {
     if (this.gone || this.res.destroyed) return Promise.resolve(false);
     if (ms < 1) return Promise.resolve(true);
     return new Promise((resolve) => {
+      // libuv's timers may fire up to a millisecond early by this clock: wait again for the rest.
       const timeout = setTimeout(() => {
         this.wake = undefined;
-        resolve(true);
-      }, ms);
+        resolve(this.until(deadline));
+      }, Math.ceil(ms));
       this.wake = () => {
         clearTimeout(timeout);
         this.wake = undefined;
