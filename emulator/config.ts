@@ -18,6 +18,8 @@ export const USAGE = `Usage: bedrock-emulator [options]
                         stand for (default anthropic.claude-3-haiku-20240307-v1:0)
   --allow-anonymous     answer requests that carry no Authorization header (Bedrock
                         refuses them with 403 AccessDeniedException)
+  --realistic-pacing    pace every answer at its model's typical Bedrock speed (time to
+                        first token, tokens/s); a fixture's or rule's pacing wins
   --version             print the version
   -h, --help            show this help
 `;
@@ -36,6 +38,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return { help: USAGE };
+    if (arg === '--realistic-pacing') {
+      options.realisticPacing = true;
+      continue;
+    }
     if (arg === '--version') return { version: true };
     if (arg === '--allow-anonymous') {
       options.requireAuth = false;

@@ -43,6 +43,10 @@ export interface EmulatorOptions extends Partial<Settings> {
   seed?: number;
   /** Replaces the fixture-based responder (rules still come first; `defaultResponder()` gives the fixtures' one to fall back to). */
   responder?: Responder;
+  /** Pace every answer at its model's published speed (time to first token, tokens/s); a Reply's
+   *  own `pacing` wins. Default false: answers go out as fast as possible. */
+  realisticPacing?: boolean;
+  /** Default 'silent'. */
   /** Rules in force from the start (validated: throws InvalidRuleError). */
   rules?: Rule[];
   /** A JSON rules file, read at start and again whenever it changes. */
@@ -86,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accountId: options.accountId ?? DEFAULT_SETTINGS.accountId,
     customModelId: options.customModelId ?? DEFAULT_SETTINGS.customModelId,
     requireAuth: options.requireAuth ?? DEFAULT_SETTINGS.requireAuth,
+    ...(options.realisticPacing ? { realisticPacing: true } : {}),
   };
   if (options.seed !== undefined) {
     seedIds(options.seed);

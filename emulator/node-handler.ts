@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { asBedrockError } from '../src/errors.js';
-import { wallClock } from '../src/clock.js';
+import { now, wallClock } from '../src/clock.js';
 import { errorResponse } from '../src/http/error-response.js';
 import type { HttpReply } from '../src/http/reply.js';
 
@@ -149,33 +149,108 @@ function head(reply: HttpReply, req: NodeRequest, res: NodeResponse): Array<[str
   return [['Date', new Date(wallClock()).toUTCString()], ...type, length, ['Connection', connection], ...rest.filter(([name]) => name.toLowerCase() !== 'content-type')];
 }
 
-/** Writes the reply; false when the client was gone before it ended. */
+/** Writes the reply; false when the client was gone before it ended (a scripted cut counts as ended). */
 async function write(reply: HttpReply, req: NodeRequest, res: NodeResponse, debug?: (line: string) => void): Promise<boolean> {
   if (res.writableEnded) return true;
   if (res.destroyed) return false;
-  res.statusCode = reply.status;
-  for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
-  const withBody = req.method !== 'HEAD';
-  if (typeof reply.body === 'string') {
-    if (withBody) res.end(reply.body);
-    else res.end();
-    return true;
-  }
-  // An event stream: each frame is written as it is produced, waiting whenever the socket is full.
-  if (debug) debug(`< ${reply.status} event stream`);
-  const frames = reply.body[Symbol.iterator]();
+  // Paced answers and streams (issue 9): a close listener, and a timer only while a pause lasts,
+  // cleared at once when the client hangs up.
+  const timer = reply.notBefore !== undefined || typeof reply.body !== 'string' ? new Timer(res) : undefined;
   try {
-    for (let next = frames.next(); !next.done && withBody; next = frames.next()) {
-      if (res.destroyed) return false;
-      if (debug) debug(`< event ${describeFrame(next.value)}`);
-      if (!(res as ServerResponse).write(next.value)) await drained(res);
+    if (reply.notBefore !== undefined && !(await timer!.until(reply.notBefore))) return false;
+    res.statusCode = reply.status;
+    for (const [name, value] of head(reply, req, res)) res.setHeader(name, value);
+    const withBody = req.method !== 'HEAD';
+    if (typeof reply.body === 'string') {
+      if (reply.cutAfterBytes !== undefined && withBody) {
+        await cut(res, Buffer.from(reply.body).subarray(0, reply.cutAfterBytes));
+        return true;
+      }
+      if (withBody) res.end(reply.body);
+      else res.end();
+      return true;
     }
+    // An event stream: each frame is written as it is produced, waiting whenever the socket is full,
+    // and until a paced frame's moment.
+    if (debug) debug(`< ${reply.status} event stream`);
+    const frames = reply.body[Symbol.iterator]();
+    try {
+      for (let next = frames.next(); !next.done && withBody; next = frames.next()) {
+        if (res.destroyed) return false;
+        const part = next.value;
+        if (part instanceof Uint8Array) {
+          if (debug) debug(`< event ${describeFrame(part)}`);
+          if (!(res as ServerResponse).write(part)) await drained(res);
+        } else if ('until' in part) {
+          if (!(await timer!.until(part.until))) return false;
+        } else {
+          // The bytes before the cut went into the last written part; flush and break the connection.
+          await cut(res, new Uint8Array(0));
+          return true;
+        }
+      }
+    } finally {
+      frames.return?.();
+    }
+    if (res.destroyed) return false;
+    res.end();
+    return true;
   } finally {
-    frames.return?.();
+    timer?.dispose();
   }
-  if (res.destroyed) return false;
-  res.end();
-  return true;
+}
+
+/** Waits on the event loop (a timer, no CPU), and gives up as soon as the client hangs up. */
+class Timer {
+  private gone = false;
+  private wake?: () => void;
+  private readonly onClose = () => {
+    this.gone = true;
+    this.wake?.();
+  };
+  constructor(private readonly res: NodeResponse) {
+    res.once('close', this.onClose);
+  }
+  /** True when `deadline` (now() clock) came; false when the client went away first. */
+  until(deadline: number): Promise<boolean> {
+    const ms = deadline - now();
+    if (this.gone || this.res.destroyed) return Promise.resolve(false);
+    if (ms < 1) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      // libuv's timers may fire up to a millisecond early by this clock: wait again for the rest.
+      const timeout = setTimeout(() => {
+        this.wake = undefined;
+        resolve(this.until(deadline));
+      }, Math.ceil(ms));
+      this.wake = () => {
+        clearTimeout(timeout);
+        this.wake = undefined;
+        resolve(false);
+      };
+    });
+  }
+  dispose(): void {
+    this.wake?.();
+    this.res.off('close', this.onClose);
+  }
+}
+
+/**
+ * A scripted drop (issue 9): what a client sees as a broken connection, not an error frame. The
+ * bytes before the cut are flushed first; then HTTP/1.1 loses its socket and HTTP/2 its stream,
+ * reset with INTERNAL_ERROR (code 2, RFC 9113 §7), as a proxy or a crashed backend would.
+ */
+async function cut(res: NodeResponse, last: Uint8Array): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (res.destroyed) return resolve();
+    (res as ServerResponse).write(last, () => resolve());
+    res.once('close', () => resolve());
+  });
+  // One turn of the loop so the flushed bytes leave before the reset.
+  await new Promise((resolve) => setImmediate(resolve));
+  const stream = (res as Http2ServerResponse).stream;
+  if (stream) stream.close(2);
+  else (res as ServerResponse).socket?.destroy();
 }
 
 function drained(res: NodeResponse): Promise<void> {

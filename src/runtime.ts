@@ -12,6 +12,8 @@ export interface Settings {
   customModelId: string;
   /** Refuse requests without an Authorization header, as Bedrock does. */
   requireAuth: boolean;
+  /** Pace every answer at the model's published speed (src/catalog/latency.ts) unless its Reply says otherwise. */
+  realisticPacing?: boolean;
 }
 
 export interface Runtime {

@@ -6,12 +6,29 @@
 // or reads c.res before returning, so a reply passes through it untouched; the Node handler
 // (emulator/node-handler.ts) writes it out.
 
+/** Scripted timing (issue 9): the writer waits until this moment (src/clock.ts `now()`) before going on. */
+export interface Pause {
+  readonly until: number;
+}
+
+/** Scripted connection cut (issue 9): the writer flushes what went before, then breaks the connection. */
+export interface Cut {
+  readonly cut: true;
+}
+
+/** What a streamed body yields: bytes, or an instruction to the writer. */
+export type BodyPart = Uint8Array | Pause | Cut;
+
 export interface HttpReply {
   readonly status: number;
   /** Written in this order and with this case (boto3 shows them as sent: seed 003). */
   readonly headers: Readonly<Record<string, string>>;
   /** JSON text, or event-stream frames written one by one as they are produced. */
-  readonly body: string | Iterable<Uint8Array>;
+  readonly body: string | Iterable<BodyPart>;
+  /** Nothing is written before this moment (`now()` clock): a paced non-streaming answer. */
+  readonly notBefore?: number;
+  /** A JSON body is cut after this many bytes (its Content-Length still announces the whole). */
+  readonly cutAfterBytes?: number;
 }
 
 /** A JSON answer: Content-Type first, then the request id, then any other headers. */

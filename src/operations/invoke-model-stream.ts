@@ -9,6 +9,7 @@ import { echoedHeaders } from '../http/echoed-headers.js';
 import type { HttpReply } from '../http/reply.js';
 import type { Runtime } from '../runtime.js';
 import { chunkFrame, loadCodec } from '../stream/frames.js';
+import { pacingOf, textTokens } from '../stream/pacing.js';
 import { eventStreamBody } from '../stream/response.js';
 import { faultError } from './fault.js';
 import { prepareInvocation } from './prepare-invocation.js';
@@ -32,7 +33,8 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context): Promi
   const { family, ctx, request, reply } = await prepareInvocation(c, runtime, true);
   if (!family.stream) throw Errors.streamingNotSupported();
   const { events, usage } = family.stream(request, ctx);
-  const fault = reply()?.fault;
+  const answer = reply();
+  const fault = answer?.fault;
   if (fault && fault.afterEvents === undefined) throw faultError(fault);
   const codec = await loadCodec();
   const elapsed = () => Math.max(1, Math.round(now() - started));
@@ -47,7 +49,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context): Promi
       const next = iterator.next();
       let event = current.value;
       if (next.done) event = { ...event, 'amazon-bedrock-invocationMetrics': invocationMetrics(usage, elapsed(), firstByte || elapsed()) };
-      yield chunkFrame(codec, event, n++);
+      yield { bytes: chunkFrame(codec, event, n++), tokens: textTokens(event) };
       if (n === 1) firstByte = elapsed();
       current = next;
     }
@@ -55,7 +57,7 @@ export const invokeModelStream = (runtime: Runtime) => async (c: Context): Promi
   const failure = fault ? { events: fault.afterEvents ?? 0, error: faultError(fault) } : undefined;
   return {
     status: 200,
-    body: eventStreamBody(codec, frames(), failure),
+    body: eventStreamBody(codec, frames(), { failure, pacing: pacingOf(answer, ctx.model.modelId, runtime.settings.realisticPacing), start: started, drop: answer?.drop }),
     headers: {
       'Content-Type': 'application/vnd.amazon.eventstream',
       'x-amzn-RequestId': ctx.requestId,

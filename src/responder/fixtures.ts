@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { errorNames, isErrorName } from '../errors.js';
-import type { Fault } from './types.js';
+import type { Drop, Fault, Pacing } from './types.js';
 
 export interface CannedReply {
   text: string;
@@ -19,6 +19,10 @@ export interface CannedReply {
   toolPreamble?: string;
   /** Makes every call to the model fail as scripted (see README, "Scripting failures"). */
   fault?: Fault;
+  /** Paces every answer of the model (README, "Pacing and dropped connections"). */
+  pacing?: Pacing;
+  /** Cuts every answer's connection as scripted. */
+  drop?: Drop;
 }
 
 /** The fixtures/ folder of this package, from src/ (tests), dist/src/ or the dist/bin bundle. */
@@ -35,10 +39,23 @@ export function builtinFixturesDir(): string {
 /** A fixture file that cannot be used; the message names the file and the JSON path. */
 export class FixtureError extends Error {}
 
-const KEYS = ['text', 'reasoning', 'toolPreamble', 'fault'];
+const KEYS = ['text', 'reasoning', 'toolPreamble', 'fault', 'pacing', 'drop'];
 const FAULT_KEYS = ['name', 'message', 'fields', 'afterEvents'];
+const PACING_KEYS = ['ttftMs', 'tokensPerSecond', 'jitter', 'latencyMs'];
+const DROP_KEYS = ['afterEvents', 'afterBytes'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An object of non-negative numbers with known keys (pacing, drop), or undefined when absent. */
+function numbers(value: unknown, path: string, keys: string[], fail: (path: string, problem: string) => Error): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw fail(path, `must be an object with some of: ${keys.join(', ')}`);
+  for (const [key, n] of Object.entries(value)) {
+    if (!keys.includes(key)) throw fail(`${path}.${key}`, `unknown key; known keys: ${keys.join(', ')}`);
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw fail(`${path}.${key}`, 'must be a number >= 0');
+  }
+  return value as Record<string, number>;
+}
 
 /** Parses and checks one fixture file. */
 export function readFixture(file: string): CannedReply {
@@ -70,11 +87,15 @@ export function readFixture(file: string): CannedReply {
     if (f.afterEvents !== undefined && !(Number.isInteger(f.afterEvents) && (f.afterEvents as number) >= 0)) throw fail('$.fault.afterEvents', 'must be an integer >= 0');
     fault = { name: f.name, message: f.message, ...(f.fields ? { fields: f.fields as Record<string, unknown> } : {}), ...(f.afterEvents !== undefined ? { afterEvents: f.afterEvents as number } : {}) };
   }
+  const pacing = numbers(data.pacing, '$.pacing', PACING_KEYS, fail) as Pacing | undefined;
+  const drop = numbers(data.drop, '$.drop', DROP_KEYS, fail) as Drop | undefined;
   return {
     text: data.text,
     reasoning: data.reasoning as string | undefined,
     toolPreamble: data.toolPreamble as string | undefined,
     ...(fault ? { fault } : {}),
+    ...(pacing ? { pacing } : {}),
+    ...(drop ? { drop } : {}),
   };
 }
 

@@ -139,6 +139,6 @@ export function createResponder(fixtures: FixtureStore): Responder {
       if (block.type === 'tool_use') return n + countTokens(block.name) + countTokens(JSON.stringify(block.input));
       return n + countTokens(block.text);
     }, 0);
-    return { content, stopReason, stopSequence, usage: { inputTokens, outputTokens }, ...(canned.fault ? { fault: canned.fault } : {}) };
+    return { content, stopReason, stopSequence, usage: { inputTokens, outputTokens }, ...(canned.fault ? { fault: canned.fault } : {}), ...(canned.pacing ? { pacing: canned.pacing } : {}), ...(canned.drop ? { drop: canned.drop } : {}) };
   };
 }
