@@ -7,6 +7,10 @@ import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { generateText, streamText } from 'ai';
 import { setupServer } from 'msw/node';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createBedrockHandlers } from '../../emulator/msw.js';
 import { credentials } from '../support/target.js';
@@ -122,5 +126,34 @@ emulatorDescribe('MSW handlers (bedrock-emulator/msw), in-process', () => {
     const result = await generateText({ model: provider(NOVA), prompt: 'capital?', maxOutputTokens: 20 });
     expect(result.text).toBe('Paris.');
     expect(bedrock.requests()[0].modelId).toBe(NOVA);
+  });
+
+  it('the JS SDK\'s default HTTP/2 handler is not intercepted (the README\'s caveat)', async () => {
+    // A closed local port served by a handler: only a request MSW sees could be answered.
+    const local = createBedrockHandlers({ baseUrl: 'http://127.0.0.1:9' });
+    server.use(...local.handlers);
+    const h1 = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials, requestHandler: new NodeHttpHandler(), maxAttempts: 1 });
+    const h2 = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials, maxAttempts: 1 });
+    try {
+      expect((await h1.send(new ConverseCommand({ modelId: NOVA, messages: user('hi') }))).$metadata.httpStatusCode).toBe(200);
+      const error = await h2.send(new ConverseCommand({ modelId: NOVA, messages: user('hi') })).catch((err: unknown) => err);
+      expect(String((error as Error).message) + String((error as { code?: string }).code)).toMatch(/ECONNREFUSED/);
+      expect(local.requests()).toHaveLength(1);
+    } finally {
+      server.resetHandlers();
+      h1.destroy();
+      h2.destroy();
+    }
+  });
+});
+
+emulatorDescribe('README: In-process with MSW', () => {
+  it('the example runs as printed (with the built package) and prints what its comments say', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('### In-process with MSW'));
+    const code = /```js\n([\s\S]*?)```/.exec(section)![1].replace("'bedrock-emulator/msw'", `'${root}dist/emulator/msw.js'`);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: root, env: { ...process.env, AWS_REGION: '' } });
+    expect(stdout.trim().split('\n')).toEqual(["[ { text: 'Paris.' } ]", 'Paris.', "[ 'Converse', 'Converse' ]"]);
   });
 });
