@@ -7,6 +7,8 @@
 // and the CommonJS entry of the package (issue 9: Jest's default setup `require`s it):
 //   dist/emulator/index.cjs  startEmulator() and the rest of emulator/index.ts as one CommonJS
 //                            file, beside tsc's ESM dist/emulator/index.js.
+//   dist/emulator/msw.cjs    bedrock-emulator/msw (createBedrockHandlers), the same way; msw itself
+//                            stays the user's (an optional peer dependency).
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,21 +37,23 @@ const result = await build({
 const code = result.outputFiles[0].text;
 
 // The dependencies stay dependencies (hono and the codec ship CommonJS builds).
-await build({
-  entryPoints: [here('./index.ts')],
-  outfile: here('../dist/emulator/index.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  logOverride: { 'empty-import-meta': 'silent' },
-  packages: 'external',
-  // import() becomes require(): Jest runs CommonJS in a vm context without an ESM loader, where
-  // the lazy import() of node:http2 and of the codec fails ("dynamic import callback … without
-  // --experimental-vm-modules"; conformance/control/jest.test.ts).
-  supported: { 'dynamic-import': false },
-});
+for (const entry of ['index', 'msw']) {
+  await build({
+    entryPoints: [here(`./${entry}.ts`)],
+    outfile: here(`../dist/emulator/${entry}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+    packages: 'external',
+    // import() becomes require(): Jest runs CommonJS in a vm context without an ESM loader, where
+    // the lazy import() of node:http2 and of the codec fails ("dynamic import callback … without
+    // --experimental-vm-modules"; conformance/control/jest.test.ts).
+    supported: { 'dynamic-import': false },
+  });
+}
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
 
 mkdirSync(out, { recursive: true });
