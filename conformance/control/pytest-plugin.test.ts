@@ -4,7 +4,7 @@
 // botocore's retry visible in the journal, the journal showing exactly what the app sent. The plugin
 // starts the built bin (dist/bin/cli.cjs, found from the working directory) on a free port and must
 // stop it when the session ends: the port stops answering once pytest has exited.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { CI, ensureVenv, exec, INSTALL_TIMEOUT, missingPython, RUN_TIMEOUT, VENV
 
 const PLUGIN = fileURLToPath(new URL('../../emulator/pytest-plugin/', import.meta.url));
 const BIN = fileURLToPath(new URL('../../dist/bin/cli.cjs', import.meta.url));
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const missing = missingPython() ?? (existsSync(BIN) ? undefined : 'dist/bin/cli.cjs is missing (npm run build)');
 if (missing && !CI) console.warn(`conformance/control/pytest-plugin.test.ts skipped: ${missing}`);
 
@@ -74,5 +75,22 @@ emulatorDescribe.skipIf(missing && !CI)('pytest plugin (pytest-bedrock-emulator)
     const hosts = new Set(readFileSync(journal, 'utf8').trim().split('\n').map((line) => JSON.parse(line).headers.host));
     // Six of the seven tests make calls, each against its own emulator on its own port.
     expect(hosts.size).toBe(6);
+  }, RUN_TIMEOUT);
+
+  it("runs the README's example (### pytest) as written, the bin named by BEDROCK_EMULATOR_BIN", async () => {
+    const readme = readFileSync(README, 'utf8');
+    const section = readme.slice(readme.indexOf('### pytest'), readme.indexOf('\n### ', readme.indexOf('### pytest') + 1));
+    const example = /```python\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toContain('def test_');
+    const dir = join(work, 'readme-example');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'test_app.py'), example!);
+    const r = await exec(VENV_PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_app.py'], {
+      cwd: dir,
+      env: { ...env(), BEDROCK_EMULATOR_BIN: BIN },
+      timeout: RUN_TIMEOUT,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\b2 passed\b/);
   }, RUN_TIMEOUT);
 });
