@@ -54,7 +54,7 @@ emulatorDescribe.skipIf(missing && !CI)('pytest plugin (pytest-bedrock-emulator)
       'test_journal_shows_exactly_what_the_app_sent',
     ])
       expect(r.stdout).toMatch(new RegExp(`${name} PASSED`));
-    expect(r.stdout).toMatch(/\b7 passed\b/);
+    expect(r.stdout).toMatch(/\b8 passed\b/);
 
     // The extra options reached the bin (--journal), and the session's one emulator is gone.
     const entries = readFileSync(journal, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
@@ -73,7 +73,7 @@ emulatorDescribe.skipIf(missing && !CI)('pytest plugin (pytest-bedrock-emulator)
     );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const hosts = new Set(readFileSync(journal, 'utf8').trim().split('\n').map((line) => JSON.parse(line).headers.host));
-    // Six of the seven tests make calls, each against its own emulator on its own port.
+    // Six of the eight tests make calls, each against its own emulator on its own port.
     expect(hosts.size).toBe(6);
   }, RUN_TIMEOUT);
 

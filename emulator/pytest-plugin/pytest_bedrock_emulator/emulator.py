@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import threading
@@ -35,7 +36,7 @@ def _repo_bin() -> Optional[Path]:
     # elsewhere, so the walk up from the working directory (a project with bedrock-emulator in its
     # node_modules) comes next.
     here = Path(__file__).resolve()
-    for root in [here.parents[3], *[Path.cwd(), *Path.cwd().parents]]:
+    for root in [*list(here.parents)[3:4], Path.cwd(), *Path.cwd().parents]:
         for candidate in (root / "dist" / "bin" / "cli.cjs", root / "node_modules" / "bedrock-emulator" / "dist" / "bin" / "cli.cjs"):
             if candidate.is_file() and (candidate.parents[2] / "package.json").is_file():
                 return candidate
@@ -68,6 +69,7 @@ class BedrockEmulator:
         self.url = ""
         self._process: Optional[subprocess.Popen] = None
         self._stderr: List[str] = []
+        self._process_exit_code: Optional[int] = None
 
     # -- process ---------------------------------------------------------------------------------
     def start(self) -> "BedrockEmulator":
@@ -77,16 +79,24 @@ class BedrockEmulator:
         except FileNotFoundError as err:
             raise EmulatorError(f"cannot run {argv[0]!r} ({err}): bedrock-emulator needs Node.js; set BEDROCK_EMULATOR_BIN") from err
         # The stderr reader keeps the child from blocking on a full pipe (its request log at info).
-        threading.Thread(target=self._drain, args=(self._process.stderr, self._stderr), daemon=True).start()
-        # The bin's first stdout line is "bedrock-emulator listening on http://127.0.0.1:PORT".
-        line = self._process.stdout.readline()
-        prefix = "bedrock-emulator listening on "
-        if not line.startswith(prefix):
-            self._process.wait(timeout=5)
-            raise EmulatorError(f"{' '.join(argv)} did not start (exit {self._process.returncode}): {line}{''.join(self._stderr)}".strip())
-        self.url = line[len(prefix):].strip()
-        threading.Thread(target=self._drain, args=(self._process.stdout, None), daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._drain, args=(self._process.stderr, self._stderr), daemon=True)
+        self._stderr_reader.start()
+        # The bin's first stdout line is "bedrock-emulator listening on http://127.0.0.1:PORT" (emulator/cli.ts).
+        # Read in a thread so that a bin that never prints (npx still downloading) is bounded by start_timeout.
+        first: "queue.Queue[str]" = queue.Queue()
+        threading.Thread(target=self._read_stdout, args=(self._process.stdout, first), daemon=True).start()
         deadline = time.monotonic() + self.start_timeout
+        prefix = "bedrock-emulator listening on "
+        try:
+            line = first.get(timeout=self.start_timeout)
+        except queue.Empty:
+            line = ""
+        if not line.startswith(prefix):
+            self.stop()
+            self._stderr_reader.join(timeout=2)
+            code = self._process_exit_code
+            raise EmulatorError(f"{' '.join(argv)} did not start (exit {code}): {line}{''.join(self._stderr)}".strip())
+        self.url = line[len(prefix):].strip()
         while True:
             try:
                 self.health()
@@ -98,6 +108,12 @@ class BedrockEmulator:
                 time.sleep(0.05)
 
     @staticmethod
+    def _read_stdout(stream, first: "queue.Queue[str]") -> None:
+        first.put(stream.readline())
+        for _ in stream:  # the export lines that follow; keep the pipe from filling
+            pass
+
+    @staticmethod
     def _drain(stream, sink: Optional[List[str]]) -> None:
         for line in stream:
             if sink is not None and len(sink) < 200:
@@ -105,14 +121,16 @@ class BedrockEmulator:
 
     def stop(self) -> None:
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        if process is None:
             return
-        process.terminate()  # the bin closes its server on SIGTERM
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process.poll() is None:
+            process.terminate()  # the bin closes its server on SIGTERM
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self._process_exit_code = process.returncode
 
     def __enter__(self) -> "BedrockEmulator":
         return self.start()

@@ -6,7 +6,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from pytest_bedrock_emulator import EmulatorError
+from pytest_bedrock_emulator import BedrockEmulator, EmulatorError
 
 MODEL = "amazon.nova-micro-v1:0"
 
@@ -96,3 +96,11 @@ def test_rules_are_listed_cleared_and_checked(bedrock_emulator):
         bedrock_emulator.add_rule({"error": {"name": "Throttled"}})
     assert raised.value.status == 400
     assert "Throttled" in str(raised.value)
+
+
+def test_a_bin_that_cannot_start_is_reported_with_its_message(tmp_path):
+    missing = tmp_path / "no-such-rules.json"
+    with pytest.raises(EmulatorError) as raised:
+        BedrockEmulator(["--rules", str(missing)], start_timeout=20).start()
+    assert "did not start (exit 1)" in str(raised.value)
+    assert "no-such-rules.json" in str(raised.value)
