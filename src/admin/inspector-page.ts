@@ -8,6 +8,7 @@ export const INSPECTOR_PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>bedrock-emulator inspector</title>
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
   body { font: 13px/1.4 system-ui, sans-serif; margin: 0; color: #1d2329; background: #fafbfc; }
@@ -28,7 +29,7 @@ export const INSPECTOR_PAGE = `<!doctype html>
   .panes { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
   .panes h3 { margin: 6px 0; font-size: 13px; }
   pre { margin: 0; padding: 8px; background: #f5f7f9; border: 1px solid #e3e6ea; max-height: 360px; overflow: auto; font: 12px/1.35 ui-monospace, monospace; white-space: pre-wrap; word-break: break-word; }
-  ol.events { margin: 0; padding-left: 22px; max-height: 200px; overflow: auto; font: 12px ui-monospace, monospace; }
+  ol.events { margin: 0; padding-left: 40px; max-height: 200px; overflow: auto; font: 12px ui-monospace, monospace; }
   #empty { padding: 24px 16px; color: #5f6b7a; }
 </style>
 </head>
