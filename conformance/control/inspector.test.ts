@@ -101,6 +101,24 @@ emulatorDescribe('inspector page /_emulator/ in headless chromium', () => {
     console.log(`inspector screenshot: ${file}`);
   }, 60_000);
 
+  // What the page lists under "Stream events": the journal's streamEvents, as sent (no browser needed).
+  it('the journal entry of a stream lists its events, a scripted exception frame and a scripted cut', async () => {
+    emulator.reset();
+    emulator.rules.add({ match: { prompt: 'fail' }, reply: { text: 'one two three' }, streamError: { afterEvents: 2 } });
+    emulator.rules.add({ match: { prompt: 'drop' }, reply: { text: 'one two three' }, drop: { afterEvents: 1 } });
+    const failing = await client.send(new ConverseStreamCommand({ modelId: NOVA, messages: user('fail please') }));
+    await expect(async () => {
+      for await (const _ of failing.stream!);
+    }).rejects.toThrow();
+    const dropped = await client.send(new ConverseStreamCommand({ modelId: NOVA, messages: user('drop please') }));
+    await expect(async () => {
+      for await (const _ of dropped.stream!);
+    }).rejects.toThrow();
+    const entries = emulator.requests({ operation: 'ConverseStream' });
+    expect(entries[0].streamEvents).toEqual(['messageStart', 'contentBlockDelta', 'exception:modelStreamErrorException']);
+    expect(entries.at(-1)!.streamEvents).toEqual(['messageStart', 'cut']);
+  }, 30_000);
+
   it('starts over when the journal is cleared', async (ctx) => {
     if (!browser) return ctx.skip(missing);
     await page.select('#f-operation', '');
