@@ -33,6 +33,9 @@ export interface JournalEntry {
   /** The id of the rule that answered. */
   ruleId?: string;
   reply?: ReplySummary;
+  /** For streams: the events sent so far, in order (`:event-type`, or `exception:<type>`; `cut` for a
+   * scripted drop), filled in as the body is written, at most STREAM_EVENTS_LIMIT names. */
+  streamEvents?: string[];
   /** ISO time the request arrived. */
   startedAt: string;
   durationMs: number;
@@ -46,9 +49,13 @@ export interface JournalFilter {
   /** Entries that started at or after this time (ISO string, or epoch ms). */
   since?: string | number;
   ruleId?: string;
+  /** Entries whose seq is greater than this (the inspector page polls for new entries only). */
+  afterSeq?: number;
 }
 
 export const JOURNAL_LIMIT = 10_000;
+/** Stream event names kept per entry: memory stays bounded however long a stream is. */
+export const STREAM_EVENTS_LIMIT = 500;
 
 export class Journal {
   private entries: JournalEntry[] = [];
@@ -79,8 +86,18 @@ export class Journal {
         (filter.modelId === undefined || e.modelId === filter.modelId || e.resolvedModelId === filter.modelId) &&
         (filter.status === undefined || e.status === Number(filter.status)) &&
         (filter.ruleId === undefined || e.ruleId === filter.ruleId) &&
+        (filter.afterSeq === undefined || e.seq > filter.afterSeq) &&
         (since === undefined || Date.parse(e.startedAt) >= since),
     );
+  }
+
+  /** The entry with this seq, if still held. */
+  get(seq: number): JournalEntry | undefined {
+    return this.entries.find((e) => e.seq === seq);
+  }
+
+  get size(): number {
+    return this.entries.length;
   }
 
   clear(): void {

@@ -4,7 +4,9 @@
 //   POST   /_emulator/rules      one rule or a list → 201 {ids}; 400 {error, problems} when invalid
 //   GET    /_emulator/rules      the rules in force, in the order they are tried
 //   DELETE /_emulator/rules      removes them all (or ?id=a,b)
-//   GET    /_emulator/requests   the journal, oldest first (?operation=&modelId=&status=&since=&ruleId=)
+//   GET    /_emulator/requests   the journal, oldest first (?operation=&modelId=&status=&since=&ruleId=&afterSeq=)
+//   GET    /_emulator/requests/:seq  one entry (404 once it has left the bounded journal)
+//   GET    /_emulator/           the inspector page (src/admin/inspector-page.ts), also /index.html
 //   DELETE /_emulator/requests   clears it
 //   POST   /_emulator/reset      clears rules (file rules too, until the file changes) and journal
 import type { Context } from 'hono';
@@ -45,6 +47,7 @@ function filterOf(c: Context): JournalFilter {
   if (q('status')) filter.status = Number(q('status'));
   if (q('since')) filter.since = /^\d+$/.test(q('since')!) ? Number(q('since')) : q('since');
   if (q('ruleId')) filter.ruleId = q('ruleId');
+  if (q('afterSeq')) filter.afterSeq = Number(q('afterSeq'));
   return filter;
 }
 
@@ -71,7 +74,25 @@ export function adminRoutes(control: Control): Hono {
     const ids = c.req.query('id')?.split(',').filter(Boolean);
     return json(200, { removed: control.rules.clear(ids) });
   });
-  admin.get('/requests', (c) => json(200, control.journal.list(filterOf(c))));
+  admin.get('/requests', (c) =>
+    asHonoResponse({
+      status: 200,
+      // How many entries the journal holds: the inspector page sees a clear and starts over.
+      headers: { 'Content-Type': 'application/json', 'x-emulator-journal-size': String(control.journal.size) },
+      body: JSON.stringify(control.journal.list(filterOf(c))),
+    }),
+  );
+  admin.get('/requests/:seq', (c) => {
+    const entry = control.journal.get(Number(c.req.param('seq')));
+    return entry ? json(200, entry) : json(404, { error: 'no such journal entry (cleared, or older than the journal holds)' });
+  });
+  // The page is loaded on first use: it stays out of start-up (conformance/bench).
+  const page = async () => {
+    const { INSPECTOR_PAGE } = await import('./inspector-page.js');
+    return asHonoResponse({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, body: INSPECTOR_PAGE });
+  };
+  admin.get('/', page);
+  admin.get('/index.html', page);
   admin.delete('/requests', () => {
     control.journal.clear();
     return json(200, { cleared: true });

@@ -80,6 +80,8 @@ export function journalRequests(journal: Journal): MiddlewareHandler {
         ...(errorType ? { errorType } : {}),
         ...(scope.ruleId ? { ruleId: scope.ruleId } : {}),
         ...(scope.reply ? { reply: summarize(scope.reply) } : {}),
+        // The same array the stream body appends to while it is written (after this record).
+        ...(scope.streamEvents ? { streamEvents: scope.streamEvents } : {}),
         startedAt,
         durationMs: Math.round((now() - started) * 10) / 10,
       });

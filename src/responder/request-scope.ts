@@ -18,6 +18,8 @@ export interface RequestScope {
   resolvedModelId?: string;
   /** The last reply the responder gave. */
   reply?: Reply;
+  /** Written by the stream body (src/stream/response.ts): the events sent, for the journal. */
+  streamEvents?: string[];
 }
 
 // node:async_hooks is fetched on the first request, not at start-up (conformance/bench).
