@@ -21,6 +21,6 @@ emulatorDescribe('Jest', () => {
     child.stderr.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, out).toBe(0);
-    expect(out).toMatch(/Tests:\s+2 passed, 2 total/);
+    expect(out).toMatch(/Tests:\s+5 passed, 5 total/);
   }, 60_000);
 });
