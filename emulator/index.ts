@@ -1,15 +1,10 @@
 // startEmulator(): the emulator as a value any test runner can start and stop, with its rules,
 // journal and admin API (issue 9).
-import { createApp } from '../src/app.js';
-import type { Control } from '../src/admin/routes.js';
-import { Journal, journalFileSink, type JournalEntry, type JournalFilter } from '../src/journal.js';
-import { FixtureStore, builtinFixturesDir } from '../src/responder/fixtures.js';
-import { createResponder } from '../src/responder/responder.js';
+import { Journal, journalFileSink } from '../src/journal.js';
 import type { Responder } from '../src/responder/types.js';
-import { withRules } from '../src/responder/with-rules.js';
-import { RuleStore } from '../src/rules/store.js';
-import type { Rule, StoredRule } from '../src/rules/types.js';
-import { DEFAULT_SETTINGS, type Settings } from '../src/runtime.js';
+import type { Rule } from '../src/rules/types.js';
+import type { Settings } from '../src/runtime.js';
+import { controlledApp, defaultResponder, type ControlHandle } from './controlled-app.js';
 import { fixClock } from '../src/clock.js';
 import { seedIds } from '../src/ids.js';
 import { listenDual } from './listener.js';
@@ -59,39 +54,17 @@ export interface EmulatorOptions extends Partial<Settings> {
   logger?: (line: string) => void;
 }
 
-export interface RunningEmulator {
+export interface RunningEmulator extends ControlHandle {
   url: string;
   port: number;
   host: string;
-  rules: {
-    /** Adds one rule or a list (validated: throws InvalidRuleError naming JSON paths); returns the ids. */
-    add(rule: Rule | Rule[]): string[];
-    list(): StoredRule[];
-    /** Removes all rules, or those with the given ids. */
-    clear(ids?: string[]): number;
-  };
-  /** The journal, oldest first. */
-  requests(filter?: JournalFilter): JournalEntry[];
-  clearRequests(): void;
-  /** Clears rules and journal. */
-  reset(): void;
   close(): Promise<void>;
 }
 
-/** The fixtures' responder (the emulator's default), for a custom responder to fall back to. */
-export function defaultResponder(options: { fixtures?: string } = {}): Responder {
-  return createResponder(new FixtureStore([...(options.fixtures ? [options.fixtures] : []), builtinFixturesDir()]));
-}
+export { defaultResponder };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const settings: Settings = {
-    region: options.region ?? DEFAULT_SETTINGS.region,
-    accountId: options.accountId ?? DEFAULT_SETTINGS.accountId,
-    customModelId: options.customModelId ?? DEFAULT_SETTINGS.customModelId,
-    requireAuth: options.requireAuth ?? DEFAULT_SETTINGS.requireAuth,
-    ...(options.realisticPacing ? { realisticPacing: true } : {}),
-  };
   if (options.seed !== undefined) {
     seedIds(options.seed);
     fixClock(SEEDED_EPOCH_MS);
@@ -103,26 +76,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log: level >= 2 ? sink : undefined,
     debug: level >= 3 ? sink : undefined,
   };
-  const rules = new RuleStore();
-  if (options.rules) rules.add(options.rules);
-  const respond = withRules(rules, options.responder ?? defaultResponder(options));
-  const stopWatching = options.rulesFile ? watchRulesFile(options.rulesFile, rules, sink) : undefined;
   const journal = new Journal(undefined, options.journalFile ? journalFileSink(options.journalFile) : undefined);
-  const control: Control = { rules, journal, version: packageVersion };
-  const app = createApp({ settings, respond, ...logs, control });
+  const { app, rules, handle } = controlledApp(options, logs, journal);
+  const stopWatching = options.rulesFile ? watchRulesFile(options.rulesFile, rules, sink) : undefined;
   const server = await listenDual(nodeHandler(app, logs), options.port ?? 0, host);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${server.port}`,
     port: server.port,
     host,
-    rules: { add: (rule) => rules.add(rule), list: () => rules.list(), clear: (ids) => rules.clear(ids) },
-    requests: (filter) => journal.list(filter),
-    clearRequests: () => journal.clear(),
-    reset: () => {
-      rules.clear();
-      journal.clear();
-    },
+    ...handle,
     close: async () => {
       stopWatching?.();
       await server.close();

@@ -11,66 +11,29 @@
 // (time to first token, tokens per second, a non-streaming latency), and a scripted cut makes the
 // body fail as a broken connection would (the reader's read() rejects).
 import { http, type HttpHandler } from 'msw';
-import { createApp } from '../src/app.js';
-import type { Control } from '../src/admin/routes.js';
 import { now } from '../src/clock.js';
 import type { HttpReply, BodyPart } from '../src/http/reply.js';
-import { Journal, type JournalEntry, type JournalFilter } from '../src/journal.js';
-import type { Responder } from '../src/responder/types.js';
-import { withRules } from '../src/responder/with-rules.js';
-import { RuleStore } from '../src/rules/store.js';
+import type { JournalEntry, JournalFilter } from '../src/journal.js';
 import type { Rule, StoredRule } from '../src/rules/types.js';
-import { DEFAULT_SETTINGS, type Settings } from '../src/runtime.js';
-import { defaultResponder } from './index.js';
-import { packageVersion } from './version.js';
+import { controlledApp, type ControlHandle, type ControlledAppOptions } from './controlled-app.js';
 
 export type { Rule, StoredRule, JournalEntry, JournalFilter };
 
 /** The hosts of Bedrock Runtime and of the Bedrock control plane, every region (FIPS included). */
 export const BEDROCK_URL_PATTERNS = ['https://bedrock-runtime*.amazonaws.com/*', 'https://bedrock.*.amazonaws.com/*', 'https://bedrock-fips.*.amazonaws.com/*'];
 
-export interface BedrockHandlersOptions extends Partial<Settings> {
+export interface BedrockHandlersOptions extends ControlledAppOptions {
   /** Other origins (and path prefixes) served too, e.g. a custom endpoint "http://bedrock.test". */
   baseUrl?: string | string[];
-  /** A folder of reply fixtures searched before the built-in ones. */
-  fixtures?: string;
-  /** Replaces the fixture-based responder (rules still come first). */
-  responder?: Responder;
-  /** Rules in force from the start (validated: throws InvalidRuleError). */
-  rules?: Rule[];
-  /** Pace every answer at its model's published speed; a Reply's own `pacing` wins. */
-  realisticPacing?: boolean;
 }
 
-export interface BedrockHandlers {
+export interface BedrockHandlers extends ControlHandle {
   /** For setupServer(...handlers) / setupWorker, or server.use(...handlers). */
   handlers: HttpHandler[];
-  rules: {
-    add(rule: Rule | Rule[]): string[];
-    list(): StoredRule[];
-    clear(ids?: string[]): number;
-  };
-  /** The journal, oldest first. */
-  requests(filter?: JournalFilter): JournalEntry[];
-  clearRequests(): void;
-  /** Clears rules and journal. */
-  reset(): void;
 }
 
 export function createBedrockHandlers(options: BedrockHandlersOptions = {}): BedrockHandlers {
-  const settings: Settings = {
-    region: options.region ?? DEFAULT_SETTINGS.region,
-    accountId: options.accountId ?? DEFAULT_SETTINGS.accountId,
-    customModelId: options.customModelId ?? DEFAULT_SETTINGS.customModelId,
-    requireAuth: options.requireAuth ?? DEFAULT_SETTINGS.requireAuth,
-    ...(options.realisticPacing ? { realisticPacing: true } : {}),
-  };
-  const rules = new RuleStore();
-  if (options.rules) rules.add(options.rules);
-  const respond = withRules(rules, options.responder ?? defaultResponder(options));
-  const journal = new Journal();
-  const control: Control = { rules, journal, version: packageVersion };
-  const app = createApp({ settings, respond, control });
+  const { app, handle } = controlledApp(options);
 
   const custom = [options.baseUrl ?? []].flat().map((base) => base.replace(/\/+$/, ''));
   const serve = async ({ request }: { request: Request }): Promise<Response> => {
@@ -89,13 +52,7 @@ export function createBedrockHandlers(options: BedrockHandlersOptions = {}): Bed
   const handlers = [...BEDROCK_URL_PATTERNS, ...custom.map((base) => `${base}/*`)].map((pattern) => http.all(pattern, serve));
   return {
     handlers,
-    rules: { add: (rule) => rules.add(rule), list: () => rules.list(), clear: (ids) => rules.clear(ids) },
-    requests: (filter) => journal.list(filter),
-    clearRequests: () => journal.clear(),
-    reset: () => {
-      rules.clear();
-      journal.clear();
-    },
+    ...handle,
   };
 }
 
