@@ -4,7 +4,7 @@
 // body's anthropic_version (the value of its own `anthropic-version` header). It does not read
 // AWS_ENDPOINT_URL_BEDROCK_RUNTIME: it takes `baseURL` (or ANTHROPIC_BEDROCK_BASE_URL), see js-clients.ts.
 import { describe, expect } from 'vitest';
-import { requireModel, useTarget } from '../support/emulator.js';
+import { requireModel, useLoggedTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { anthropicBedrock } from './js-clients.js';
 
@@ -15,8 +15,7 @@ import { anthropicBedrock } from './js-clients.js';
 const CLAUDE = 'us.anthropic.claude-sonnet-5';
 requireModel(CLAUDE);
 
-const requests: string[] = [];
-const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms$/, '')) });
+const { t, requests } = useLoggedTarget();
 const messages = [{ role: 'user' as const, content: 'Say hello in five words.' }];
 
 describe("Anthropic's Bedrock SDK", () => {

@@ -12,7 +12,7 @@ import { HumanMessage, ToolMessage, type AIMessage } from '@langchain/core/messa
 import { tool } from '@langchain/core/tools';
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { requireModel, useTarget } from '../support/emulator.js';
+import { requireModel, useLoggedTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { langchainConverse } from './js-clients.js';
 
@@ -24,8 +24,7 @@ const MODELS = [
 ] as const;
 requireModel(CLAUDE, NOVA);
 
-const requests: string[] = [];
-const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms$/, '')) });
+const { t, requests } = useLoggedTarget();
 
 const weather = z.object({
   city: z.string().describe('The city'),

@@ -26,7 +26,7 @@ import type { ChatMessage, ToolCall } from '@llamaindex/core/llms';
 import { tool } from '@llamaindex/core/tools';
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { requireModel, useTarget } from '../support/emulator.js';
+import { requireModel, useLoggedTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { llamaindexBedrock } from './js-clients.js';
 
@@ -38,8 +38,7 @@ const MODELS = [
 ] as const;
 requireModel(CLAUDE, NOVA);
 
-const requests: string[] = [];
-const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms$/, '')) });
+const { t, requests } = useLoggedTarget();
 
 const weather = z.object({
   city: z.string(),

@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { emulatorDescribe } from '../support/markers.js';
-import { useTarget } from '../support/target.js';
+import { useLoggedTarget } from '../support/target.js';
 import { CI, ensureVenv, exec, INSTALL_TIMEOUT, missingPython, VENV_BIN, VENV_PYTHON } from '../support/python-venv.js';
 
 const PROGRAMS = fileURLToPath(new URL('./python/', import.meta.url));
@@ -37,8 +37,7 @@ export function describePrograms(name: string, body: (run: (program: string, ...
     emulatorDescribe(name, () => it.skip(`skipped: ${missing} (on CI this is a failure)`, () => {}));
     return;
   }
-  const log: string[] = [];
-  const t = useTarget({ logLevel: 'info', logger: (line) => log.push(line.replace(/ [\d.]+ms(?= |$)/, '')) });
+  const { t, requests: log } = useLoggedTarget();
   const runs = new Map<string, Promise<ProgramRun>>();
   let home: string;
   let queue: Promise<unknown> = Promise.resolve();

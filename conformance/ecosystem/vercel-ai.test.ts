@@ -12,7 +12,7 @@
 import { generateObject, generateText, Output, streamText } from 'ai';
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { requireModel, useTarget } from '../support/emulator.js';
+import { requireModel, useLoggedTarget } from '../support/emulator.js';
 import { awsIt, emulatorIt } from '../support/markers.js';
 import { vercelBedrock, vercelBedrockAnthropic } from './js-clients.js';
 
@@ -21,8 +21,7 @@ const CLAUDE_NATIVE = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const NOVA = 'us.amazon.nova-lite-v1:0';
 requireModel(CLAUDE_TOOL, CLAUDE_NATIVE, NOVA);
 
-const requests: string[] = [];
-const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms$/, '')) });
+const { t, requests } = useLoggedTarget();
 
 const weather = z.object({
   city: z.string(),

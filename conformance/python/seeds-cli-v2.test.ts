@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireModel, useTarget } from '../support/emulator.js';
+import { requireModel, useLoggedTarget } from '../support/emulator.js';
 import { awsIt, emulatorDescribe, emulatorIt } from '../support/markers.js';
 import { CI, exec, RUN_TIMEOUT } from '../support/python-venv.js';
 
@@ -50,8 +50,7 @@ if (skip) {
   });
 }
 
-const requests: string[] = [];
-const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms(?= |$)/, '')) });
+const { t, requests } = useLoggedTarget();
 
 describe.skipIf(skip)('seed 001 AWS CLI example with AWS CLI v2 (Debian awscli, service model added)', () => {
   const BODY = `'{"prompt": "\\n\\nHuman: story of two dogs\\n\\nAssistant:", "max_tokens_to_sample" : 300}'`;

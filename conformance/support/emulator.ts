@@ -2,7 +2,7 @@
 // old name, kept so that callers read unchanged): the default JS client (HTTP/2, exactly as users get
 // it), the same client forced onto HTTP/1.1, and the control-plane client.
 
-export { credentials, requireModel, useTarget, useTarget as useEmulator, type TestTarget } from './target.js';
+export { credentials, requireModel, useLoggedTarget, useTarget, useTarget as useEmulator, type TestTarget } from './target.js';
 const decoder = new TextDecoder();
 
 /** The JSON of an InvokeModel response body. */

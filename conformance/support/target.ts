@@ -59,6 +59,17 @@ function awsConfig() {
 }
 
 /**
+ * useTarget() with the emulator's log collected, one line per request ("Converse <model> 200",
+ * a 4xx adding its error), the timing taken out: what an [emulator] twin reads to check which
+ * operations a program called and that none was refused or retried. Empty under BEDROCK_TARGET=aws.
+ */
+export function useLoggedTarget(): { t: TestTarget; requests: string[] } {
+  const requests: string[] = [];
+  const t = useTarget({ logLevel: 'info', logger: (line) => requests.push(line.replace(/ [\d.]+ms(?= |$)/, '')) });
+  return { t, requests };
+}
+
+/**
  * Registers beforeAll/afterAll hooks that build the clients for the current target; read the fields
  * inside tests. `options` configure the in-process emulator; under BEDROCK_TARGET=aws they are
  * ignored (tests that depend on them are emulator-only).
