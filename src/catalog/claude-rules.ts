@@ -37,3 +37,11 @@ export const refusesEffort = (model: ModelEntry) => /claude-(sonnet|haiku)-4-5/.
  * sighting, so taken; Opus 4.7+ and Sonnet 5 refuse `temperature` itself (deprecatesTemperature).
  */
 export const refusesTemperatureWithTopP = (model: ModelEntry) => /claude-(opus-4-1|opus-4-5|sonnet-4-5|haiku-4-5|sonnet-4-6)/.test(model.modelId);
+
+/**
+ * The Claude 3 generation (3 Haiku/Sonnet/Opus, 3.5 Haiku and Sonnet v1/v2), and claude-v2/instant
+ * answering Messages bodies: the models whose refusals of an assistant-first conversation and of
+ * same-role runs are on record, natively and through Converse (src/errors.evidence.md "Settled
+ * for issue 8"). Claude 3.7 and later take both.
+ */
+export const claude3Era = (model: ModelEntry) => /claude-(3-(haiku|sonnet|opus|5-)|v2|instant)/.test(model.modelId);

@@ -1,6 +1,7 @@
 // What each model does through Converse / ConverseStream: which request features it takes and
 // how its answer looks (AWS "Supported models and model features" table and the refusals users
 // reported: src/converse.evidence.md §3, §6).
+import { claude3Era } from './claude-rules.js';
 import type { ModelEntry } from './types.js';
 
 export interface ConverseTraits {
@@ -124,7 +125,7 @@ export function converseTraits(entry: ModelEntry): ConverseTraits {
     case 'anthropic-text':
       return { ...BASE, strictRoles: true, systemMessages: false };
     case 'anthropic-messages': {
-      const claude3 = is(entry, 'anthropic.claude-3-haiku', 'anthropic.claude-3-sonnet', 'anthropic.claude-3-opus', 'anthropic.claude-3-5');
+      const claude3 = claude3Era(entry);
       return {
         ...BASE,
         tools: true,

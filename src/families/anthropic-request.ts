@@ -3,7 +3,7 @@
 // older: several 2024 refusals no longer hold for the models released since.
 import type { ModelEntry } from '../catalog/types.js';
 import { Errors } from '../errors.js';
-import { adaptiveOnly, deprecatesTemperature, refusesEffort, refusesTemperatureWithTopP } from '../catalog/claude-rules.js';
+import { adaptiveOnly, claude3Era, deprecatesTemperature, refusesEffort, refusesTemperatureWithTopP } from '../catalog/claude-rules.js';
 import { checkToolSchema } from '../schema/tool-schema.js';
 import { validate, type Schema } from '../schema/validate.js';
 import type { MessagesRequest } from './anthropic-content.js';
@@ -80,8 +80,6 @@ function schemaFor(body: unknown, model: ModelEntry): Schema {
   };
 }
 
-/** The Claude 3 generation (and the v2/instant models answering Messages bodies). */
-const claude3Era = (model: ModelEntry) => /claude-(3-(haiku|sonnet|opus|5-)|v2|instant)/.test(model.modelId);
 
 // anthropic_version: `bedrock-2023-05-31` everywhere; Anthropic's API version 2026-10-21, which
 // @anthropic-ai/bedrock-sdk 1.x and anthropic (Python) 2.x send, on Claude 4.7 and later only
