@@ -97,8 +97,8 @@ describe.skipIf(skip)('seed 001 AWS CLI example with AWS CLI v2 (Debian awscli, 
     expect(r.stdout).toContain('--cli-binary-format');
   }, RUN_TIMEOUT);
 
-  awsIt('verbatim: writes a completion body to invoke-model-output.txt and prints the contentType', async () => {
-    await requireModel('anthropic.claude-v2');
+  /** Runs the seed's command as written; checks what both twins check; returns the file it wrote. */
+  async function runVerbatim(): Promise<any> {
     const cwd = mkdtempSync(join(home, 'cwd-'));
     const r = await shell(WITH_ENDPOINT, cwd);
     expect(r.stderr).toBe('');
@@ -107,18 +107,17 @@ describe.skipIf(skip)('seed 001 AWS CLI example with AWS CLI v2 (Debian awscli, 
     const written = JSON.parse(readFileSync(join(cwd, 'invoke-model-output.txt'), 'utf8'));
     expect(Object.keys(written)).toEqual(['completion', 'stop_reason', 'stop']);
     expect(written.completion.trim()).not.toBe('');
+    return written;
+  }
+
+  awsIt('verbatim: writes a completion body to invoke-model-output.txt and prints the contentType', async () => {
+    await requireModel('anthropic.claude-v2');
+    await runVerbatim();
   }, RUN_TIMEOUT);
 
   emulatorIt('verbatim: writes the completion body to invoke-model-output.txt, stopped on the sequence, and prints the contentType', async () => {
-    const cwd = mkdtempSync(join(home, 'cwd-'));
     const before = requests.length;
-    const r = await shell(WITH_ENDPOINT, cwd);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ contentType: 'application/json' });
-    const written = JSON.parse(readFileSync(join(cwd, 'invoke-model-output.txt'), 'utf8'));
-    expect(Object.keys(written)).toEqual(['completion', 'stop_reason', 'stop']);
-    expect(written.completion.trim()).not.toBe('');
+    const written = await runVerbatim();
     expect(written.stop_reason).toBe('stop_sequence');
     expect(written.stop).toBe('\n\nHuman:');
     expect(requests.slice(before)).toEqual(['InvokeModel anthropic.claude-v2 200']);
